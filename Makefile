@@ -1,0 +1,36 @@
+# The two commands of the README: `make build` and `make test`. Both create the local
+# virtual environment on first use, so a fresh clone needs only Python 3.11.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: build test lint bench extract docs clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/final-accounts build
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/pytest
+	$(BIN)/final-accounts build --check-only
+
+lint: $(STAMP)
+	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests
+
+extract: $(STAMP)
+	$(BIN)/final-accounts extract
+
+bench: $(STAMP)
+	$(BIN)/final-accounts bench
+
+clean:
+	rm -rf target logs warehouse/*.duckdb* .pytest_cache

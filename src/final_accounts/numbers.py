@@ -1,0 +1,64 @@
+"""Normalisers for printed numbers: amounts, percents, counts, change directions.
+
+Every parser goes through these, so the rules for extraction damage live in one place
+(DOMAIN.md §4): spaces inside numbers (`2, 121. 12`, `0. 00`), thousands commas,
+percents printed with 2 or 3 decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+# A printed number after spaces are removed: plain digits or comma-grouped thousands,
+# with an optional decimal part.
+_VALID_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+# Words that give a change its sign (比上年增加/减少, 增长/下降).
+_POSITIVE_DIRECTIONS = {"增加", "增长", "上升", "提高"}
+_NEGATIVE_DIRECTIONS = {"减少", "下降", "降低"}
+
+
+@dataclass(frozen=True)
+class PrintedNumber:
+    """A number as the document prints it, kept exact."""
+
+    value: Decimal
+    text: str  # normalised printed form, e.g. "2121.12"
+    decimals: int  # digits after the point as printed: the rounding unit of the value
+
+
+def parse_printed_number(raw: str) -> PrintedNumber | None:
+    """Read a printed number, tolerating spaces and thousands commas; None if unreadable."""
+    compact = re.sub(r"\s+", "", raw)
+    if not _VALID_NUMBER.fullmatch(compact):
+        return None
+    plain = compact.replace(",", "")
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    return PrintedNumber(value=Decimal(plain), text=plain, decimals=decimals)
+
+
+def direction_sign(word: str) -> int:
+    """+1 for 增加/增长, -1 for 减少/下降; ValueError for anything else."""
+    if word in _POSITIVE_DIRECTIONS:
+        return 1
+    if word in _NEGATIVE_DIRECTIONS:
+        return -1
+    raise ValueError(f"not a change direction: {word!r}")
+
+
+def signed(number: PrintedNumber, sign: int) -> PrintedNumber:
+    """The number with a direction applied (a printed 0.00 stays 0.00)."""
+    if sign >= 0 or number.value == 0:
+        return number
+    return PrintedNumber(value=-number.value, text="-" + number.text, decimals=number.decimals)
+
+
+def parse_signed_printed_number(raw: str) -> PrintedNumber | None:
+    """Like parse_printed_number, but accepts a leading minus (预决算差异率-75.28%)."""
+    compact = re.sub(r"\s+", "", raw)
+    if compact.startswith("-"):
+        number = parse_printed_number(compact[1:])
+        return signed(number, -1) if number else None
+    return parse_printed_number(compact)

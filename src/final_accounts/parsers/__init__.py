@@ -1,0 +1,1 @@
+"""One parser module per part of the document; each turns a section into records."""
