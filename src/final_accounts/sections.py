@@ -99,7 +99,9 @@ def split_sections(document: Document) -> list[Section]:
                 continue
             if part_no in {code for _, code, _, _ in starts}:
                 raise ExtractionError(
-                    document.source_file, f"第{match[1]}部分 appears twice", section=part_no,
+                    document.source_file,
+                    f"第{match[1]}部分 appears twice",
+                    section=part_no,
                     line=number,
                 )
             in_toc = in_tables = False
@@ -156,12 +158,8 @@ def _check_template(document: Document, sections: list[Section]) -> None:
     if missing:
         last = len(document.lines)
         truncated = "4" not in found
-        code, title = missing[0]
-        hint = (
-            f"; the text ends at line {last} — the file looks truncated"
-            if truncated
-            else ""
-        )
+        code = missing[0][0]
+        hint = f"; the text ends at line {last} — the file looks truncated" if truncated else ""
         names = ", ".join(f"{c} {t}" for c, t in missing)
         raise ExtractionError(
             document.source_file,

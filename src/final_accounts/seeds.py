@@ -100,13 +100,16 @@ def _document_rows(extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
          "last_line": s.last_line}
         for seq, s in enumerate(extract.sections, start=1)
     ]  # fmt: skip
-    yield "raw_source_lines", [
-        {**base, "source_line": n, "section_code": s.code, "raw_text": doc.line(n).strip()}
-        for s in extract.sections
-        if s.kind != KIND_PERFORMANCE_TABLES
-        for n in range(s.heading_line, s.last_line + 1)
-        if doc.line(n).strip()
-    ]
+    yield (
+        "raw_source_lines",
+        [
+            {**base, "source_line": n, "section_code": s.code, "raw_text": doc.line(n).strip()}
+            for s in extract.sections
+            if s.kind != KIND_PERFORMANCE_TABLES
+            for n in range(s.heading_line, s.last_line + 1)
+            if doc.line(n).strip()
+        ],
+    )
     yield "raw_disclosed_figures", [
         {**base, "figure_seq": seq, **_fields(f, "section_code", "topic", "line_item", "measure",
          "value", "value_text", "decimals", "unit", "share_base", "source_line", "raw_text")}

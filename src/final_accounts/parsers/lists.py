@@ -25,8 +25,9 @@ def item_spans(text: CompactText, start_pattern: re.Pattern[str]) -> list[tuple[
         for i in range(len(text.text))
         if text.is_line_start(i) and start_pattern.match(text.text, i)
     ]
-    return [(s, starts[k + 1] if k + 1 < len(starts) else len(text.text)) for k, s in
-            enumerate(starts)]
+    return [
+        (s, starts[k + 1] if k + 1 < len(starts) else len(text.text)) for k, s in enumerate(starts)
+    ]
 
 
 def main_functions(text: CompactText, section_code: str) -> list[ListEntry]:

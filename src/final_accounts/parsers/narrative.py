@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..numbers import parse_printed_number
 from ..records import Explanation, Figure, SectionExtract
 from ..text import LINE_BREAK_GUARD, CompactText
-from .tokens import Claims, leftover_tokens
+from .tokens import Claims
 
 UNITS = r"万元|平方米|台\(套\)|人次|批次|%|人|个|辆"
 _UNIT_MEASURES = {"万元": "amount", "平方米": "area", "%": "pct"}
@@ -89,7 +89,7 @@ def scan_narrative(
     )
     state = _State()
     boundary = start
-    for position, kind, payload in events:
+    for _position, kind, payload in events:
         if kind == "subject":
             state.subject = _clean_label(payload[1], department_name) or state.subject
             boundary = max(boundary, payload.end())
@@ -152,8 +152,14 @@ def _explanation(
     """The explanation's subject is what the words before its marker name (公务用车运行维护费
     开支内容包括), else the current subject (…,主要原因是); a difference is the subject's."""
     if marker == "主要原因是":
-        kind = "budget_variance_reason" if state.measure == "budget_variance_pct" else (
-            "change_reason" if state.measure and state.measure.startswith("change") else "reason"
+        kind = (
+            "budget_variance_reason"
+            if state.measure == "budget_variance_pct"
+            else (
+                "change_reason"
+                if state.measure and state.measure.startswith("change")
+                else "reason"
+            )
         )
     else:
         kind = _EXPLANATION_KINDS[marker]
@@ -207,7 +213,9 @@ def _figure(
         return None
     if measure.startswith("change") and not prefix.endswith(("增加", "减少", "增长", "下降")):
         raise ExtractionError(
-            text.document.source_file, "change without a direction", section=section_code,
+            text.document.source_file,
+            "change without a direction",
+            section=section_code,
             line=text.line_at(match.start()),
         )
     if measure in ("change_amount", "change_count", "change_pct") and prefix.endswith(
@@ -281,7 +289,7 @@ def _clean_label(raw: str, department_name: str) -> str:
     for noise in (department_name + "(部门)", department_name, "本部门", "(部门)"):
         label = label.replace(noise, "")
     label = label.removeprefix("其中")
-    return label.strip(_DELIMITERS + "\"“”")
+    return label.strip(_DELIMITERS + '"“”')
 
 
 def _statements(

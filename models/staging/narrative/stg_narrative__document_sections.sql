@@ -1,0 +1,31 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_document_sections') }}
+
+),
+
+renamed as (
+
+    select
+        ----------  ids
+        {{ natural_key(['document_id', 'section_code']) }} as document_section_id,
+        {{ clean_text('document_id') }} as document_id,
+        cast(section_seq as integer) as section_seq,
+        {{ clean_text('section_code') }} as section_code,
+
+        ----------  descriptors
+        {{ clean_text('section_title') }} as section_title,
+        {{ clean_text('section_kind') }} as section_kind,
+
+        ----------  lineage
+        cast(heading_line as integer) as heading_line,
+        cast(first_line as integer) as first_line,
+        cast(last_line as integer) as last_line
+
+    from source
+
+)
+
+select * from renamed

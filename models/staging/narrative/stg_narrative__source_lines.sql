@@ -1,0 +1,25 @@
+with
+
+source as (
+
+    select * from {{ ref('raw_source_lines') }}
+
+),
+
+renamed as (
+
+    select
+        ----------  ids
+        {{ natural_key(['document_id', 'source_line']) }} as source_line_id,
+        {{ clean_text('document_id') }} as document_id,
+        cast(source_line as integer) as source_line,
+        {{ clean_text('section_code') }} as section_code,
+
+        ----------  lineage (verbatim, not trimmed)
+        cast(raw_text as varchar) as raw_text
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,85 @@
+"""`final-accounts bench`: wall time and peak memory of every build stage, for 1 document
+and for 20 copies of it under distinct ids, so the cost per document is visible.
+
+Each stage runs in a forked child so that its peak resident memory (ru_maxrss from
+wait4) is its own, including DuckDB's and dbt's child processes it waits for.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import project
+from .build import STAGES, Workspace, discard, new_workspace
+from .document import read_document
+
+
+def make_copies(count: int, directory: Path) -> None:
+    """count copies of every bundled document, each under another department name (so
+    another document id); the text is otherwise the same."""
+    for source in sorted(project.DOCUMENTS.glob("*.txt")):
+        original = read_document(source).department_name
+        text = source.read_text(encoding="utf-8")
+        for number in range(1, count + 1):
+            name = original if number == 1 else f"{original}副本{number:02d}"
+            (directory / f"{source.stem}_{number:02d}.txt").write_text(
+                text.replace(original, name), encoding="utf-8"
+            )
+
+
+def _run_stage_in_child(stage, workspace: Workspace) -> tuple[float, int]:
+    """(wall seconds, peak resident KiB) of one stage run in a forked child."""
+    sys.stdout.flush()
+    started = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # the child: run the stage, report success by exit status
+        code = 1
+        try:
+            stage(workspace)
+            code = 0
+        except Exception as error:  # the parent reports the failure
+            print(f"stage failed: {error}", file=sys.stderr)
+        finally:
+            sys.stdout.flush()
+            os._exit(code)
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{stage.__name__} failed during the benchmark")
+    return elapsed, usage.ru_maxrss
+
+
+def run_bench(sizes: list[int], runs: int) -> int:
+    print(f"Benchmark: {runs} run(s) per size; median wall time, peak memory per stage")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as scratch:
+            documents = Path(scratch) / "documents"
+            documents.mkdir()
+            make_copies(size, documents)
+            timings: dict[str, list[float]] = {name: [] for name, _ in STAGES}
+            peaks: dict[str, int] = dict.fromkeys(timings, 0)
+            for _ in range(runs):
+                workspace = new_workspace(documents, Path(scratch) / "w" / "wh.duckdb", None)
+                try:
+                    for name, stage in STAGES:
+                        seconds, peak = _run_stage_in_child(stage, workspace)
+                        timings[name].append(seconds)
+                        peaks[name] = max(peaks[name], peak)
+                finally:
+                    discard(workspace)
+            print(f"\n{size} document(s)")
+            print(f"  {'stage':<12} {'median s':>9} {'s/doc':>8} {'peak MiB':>9}")
+            total = 0.0
+            for name, _ in STAGES:
+                median = statistics.median(timings[name])
+                total += median
+                print(
+                    f"  {name:<12} {median:>9.2f} {median / size:>8.3f} {peaks[name] / 1024:>9.1f}"
+                )
+            print(f"  {'total':<12} {total:>9.2f} {total / size:>8.3f}")
+    return 0

@@ -1,0 +1,131 @@
+"""`final-accounts`: the command line of the warehouse (build, extract, bench)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from . import project
+from .build import STAGES, discard, document_paths, mart_row_counts, new_workspace
+from .errors import BuildError, ExtractionError
+from .extract import extract_file
+from .seeds import raw_tables, write_seeds
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="final-accounts",
+        description="Build the warehouse of department final accounts (部门决算公开).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser(
+        "build", help="extract every document, build and test the warehouse, publish it"
+    )
+    _location_options(build)
+    build.set_defaults(run=_build)
+
+    extract = commands.add_parser(
+        "extract", help="extract every document into the raw seeds (seeds/raw/*.csv)"
+    )
+    extract.add_argument("--documents", type=Path, default=project.DOCUMENTS)
+    extract.add_argument("--seeds", type=Path, default=project.RAW_SEEDS)
+    extract.set_defaults(run=_extract)
+
+    bench = commands.add_parser(
+        "bench", help="time every build stage for 1 and 20 documents (median, peak memory)"
+    )
+    bench.add_argument("--runs", type=int, default=3, help="runs per configuration")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[1, 20])
+    bench.set_defaults(run=_bench)
+
+    arguments = parser.parse_args(argv)
+    return arguments.run(arguments)
+
+
+def _location_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--documents", type=Path, default=project.DOCUMENTS)
+    command.add_argument("--warehouse", type=Path, default=project.WAREHOUSE)
+
+
+def _build(arguments: argparse.Namespace) -> int:
+    documents = arguments.documents.resolve()
+    # The committed seeds follow the bundled documents only, never a side folder.
+    seeds_out = project.RAW_SEEDS if documents == project.DOCUMENTS else None
+    return run_build(documents, arguments.warehouse.resolve(), seeds_out)
+
+
+def run_build(documents: Path, warehouse: Path, seeds_out: Path | None) -> int:
+    """Run every stage; publish only if all pass. Returns the exit code."""
+    started = time.perf_counter()
+    workspace = new_workspace(documents, warehouse, seeds_out)
+    try:
+        for number, (name, stage) in enumerate(STAGES, start=1):
+            print(f"[{number}/{len(STAGES)}] {name} …", flush=True)
+            stage_started = time.perf_counter()
+            message = stage(workspace)
+            print(f"      {message} ({time.perf_counter() - stage_started:.1f} s)", flush=True)
+    except ExtractionError as error:
+        print(f"error: bad input: {error}", file=sys.stderr)
+        print(f"The published warehouse was not changed: {warehouse}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        print(f"The published warehouse was not changed: {warehouse}", file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        discard(workspace)
+    _print_summary(workspace, warehouse, time.perf_counter() - started)
+    return EXIT_OK
+
+
+def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
+    print("\nSummary")
+    print(f"  documents: {len(workspace.extracts)}")
+    for extract in workspace.extracts:
+        counts = extract.token_counts()
+        unparsed = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("unparsed:")}
+        reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(unparsed.items()))
+        print(
+            f"    {extract.document.document_id} ({extract.document.source_file}): "
+            f"{counts['figures']} figures, {sum(unparsed.values())} unparsed tokens ({reasons})"
+        )
+    print("  rows per mart:")
+    for name, rows in mart_row_counts(warehouse).items():
+        print(f"    {name:<45} {rows:>6}")
+    results = workspace.dbt_results
+    print(f"  dbt tests passed: {results.get('pass', 0)}, warnings: {results.get('warn', 0)}")
+    print(f"  warehouse: {warehouse} ({seconds:.1f} s)")
+
+
+def _extract(arguments: argparse.Namespace) -> int:
+    try:
+        extracts = [extract_file(path) for path in document_paths(arguments.documents)]
+    except (ExtractionError, BuildError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    write_seeds(raw_tables(extracts), arguments.seeds)
+    for extract in extracts:
+        counts: Counter[str] = extract.token_counts()
+        unparsed = sum(v for k, v in counts.items() if k.startswith("unparsed:"))
+        print(
+            f"{extract.document.document_id} ({extract.document.source_file}): "
+            f"{counts['figures']} figures, {unparsed} unparsed tokens"
+        )
+    print(f"seeds written to {arguments.seeds}")
+    return EXIT_OK
+
+
+def _bench(arguments: argparse.Namespace) -> int:
+    from .bench import run_bench
+
+    return run_bench(arguments.sizes, arguments.runs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

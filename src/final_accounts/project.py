@@ -1,0 +1,14 @@
+"""Where things are: the repository's folders and the published warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = ROOT / "documents"
+RAW_SEEDS = ROOT / "seeds" / "raw"
+WAREHOUSE = ROOT / "warehouse" / "final_accounts.duckdb"
+
+# What a build workspace copies from the repository to run dbt on its own seeds.
+DBT_PROJECT_FILES = ("dbt_project.yml", "profiles.yml")
+DBT_PROJECT_DIRS = ("models", "macros", "tests", "seeds/reference")
