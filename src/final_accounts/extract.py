@@ -94,7 +94,7 @@ def _parse_section(
             )
         ]
     elif code == "2.五(二)":
-        found.class_totals = class_totals(found.figures, _BUDGET_TYPES["2.五"])
+        found.class_totals = class_totals(found.figures, _BUDGET_TYPES["2.五"], text)
     for start, end in carved if code != "1.二" else []:
         clause, figures = parse_clause(
             text,

@@ -13,7 +13,7 @@ import re
 from ..errors import ExtractionError
 from ..numbers import direction_sign, parse_printed_number
 from ..records import ClassTotal, Figure, FunctionalClause
-from ..text import CompactText
+from ..text import LIST_ITEM, CompactText
 from .tokens import Claims
 
 _NUMBER = r"[0-9A-Za-z][0-9A-Za-z,.]*"
@@ -119,8 +119,9 @@ def _number(text: CompactText, match: re.Match[str], group: str, start: int, sec
 _CLASS_LABEL = re.compile(r"(?P<class>.+)\(类\)")
 
 
-def class_totals(figures: list[Figure], budget_type: str) -> list[ClassTotal]:
-    """The 类 totals of 五(二) from its figures: each `X(类)` amount with the share after it."""
+def class_totals(figures: list[Figure], budget_type: str, text: CompactText) -> list[ClassTotal]:
+    """The 类 totals of 五(二) from its figures: each `X(类)` amount with the share after it;
+    the raw text is the printed line that holds them."""
     totals = []
     for figure in figures:
         match = _CLASS_LABEL.fullmatch(figure.line_item)
@@ -138,12 +139,19 @@ def class_totals(figures: list[Figure], budget_type: str) -> list[ClassTotal]:
             ClassTotal(
                 section_code=figure.section_code,
                 budget_type=budget_type,
-                list_no=len(totals) + 1,
+                list_no=_printed_list_number(text.document.line(figure.source_line))
+                or len(totals) + 1,
                 class_name=match["class"],
                 amount=figure.value,
                 share_pct=share,
                 source_line=figure.source_line,
-                raw_text=figure.raw_text,
+                raw_text=text.document.line(figure.source_line).strip(),
             )
         )
     return totals
+
+
+def _printed_list_number(line: str) -> int | None:
+    """The list number a line starts with (`- 1. 教育支出…` → 1), if any."""
+    match = LIST_ITEM.match(line)
+    return int(match[1]) if match else None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..errors import ExtractionError
 from ..numbers import parse_printed_number
 from ..records import Explanation, Figure, SectionExtract
 from ..text import LINE_BREAK_GUARD, CompactText
@@ -184,8 +185,6 @@ def _figure(
     topic: str,
     department_name: str,
 ) -> Figure | None:
-    from ..errors import ExtractionError
-
     number = parse_printed_number(match["num"])
     if number is None:
         raise ExtractionError(

@@ -1,0 +1,28 @@
+-- The ledger of source lines: every non-blank line of the parsed and frame sections, verbatim.
+-- Join on (document_id, source_line) to read the line any mart row came from.
+
+with
+
+source_lines as (
+
+    select * from {{ ref('stg_narrative__source_lines') }}
+
+),
+
+final as (
+
+    select
+        ----------  ids
+        source_line_id,
+        document_id,
+        source_line,
+        section_code,
+
+        ----------  lineage
+        raw_text
+
+    from source_lines
+
+)
+
+select * from final

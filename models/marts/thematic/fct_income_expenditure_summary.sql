@@ -1,0 +1,119 @@
+-- 第二部分 一 收入支出决算总体情况: one row per document, the figures of the section pivoted into
+-- columns (patterns in int_thematic__figure_rules, theme income_expenditure_summary).
+
+with
+
+documents as (
+
+    select * from {{ ref('stg_narrative__documents') }}
+
+),
+
+figures as (
+
+    select * from {{ ref('int_thematic__figures_by_role') }}
+
+),
+
+explanations as (
+
+    select * from {{ ref('int_thematic__explanations_by_role') }}
+
+),
+
+summary_figures as (
+
+    select * from figures
+    where theme = 'income_expenditure_summary' and occurrence_no = 1
+
+),
+
+pivoted as (
+
+    select
+        document_id,
+        max(value) filter (where role = 'income_total') as income_total,
+        max(value) filter (where role = 'current_year_income') as current_year_income,
+        max(value) filter (where role = 'non_fiscal_balance_used') as non_fiscal_balance_used,
+        max(value) filter (where role = 'beginning_balance') as beginning_balance,
+        max(value) filter (where role = 'expenditure_total') as expenditure_total,
+        max(value) filter (where role = 'current_year_expenditure') as current_year_expenditure,
+        max(value) filter (where role = 'surplus_distribution') as surplus_distribution,
+        max(value) filter (where role = 'ending_balance') as ending_balance,
+        max(value) filter (where role = 'change') as change,
+        max(value) filter (where role = 'change_pct') as change_pct,
+        max(source_line) filter (where role = 'income_total') as income_total_source_line,
+        max(source_line) filter (where role = 'current_year_income') as current_year_income_source_line,
+        max(source_line) filter (where role = 'non_fiscal_balance_used') as non_fiscal_balance_used_source_line,
+        max(source_line) filter (where role = 'beginning_balance') as beginning_balance_source_line,
+        max(source_line) filter (where role = 'expenditure_total') as expenditure_total_source_line,
+        max(source_line) filter (where role = 'current_year_expenditure') as current_year_expenditure_source_line,
+        max(source_line) filter (where role = 'surplus_distribution') as surplus_distribution_source_line,
+        max(source_line) filter (where role = 'ending_balance') as ending_balance_source_line,
+        max(source_line) filter (where role = 'change') as change_source_line,
+        max(source_line) filter (where role = 'change_pct') as change_pct_source_line
+
+    from summary_figures
+    group by document_id
+
+),
+
+reasons as (
+
+    select
+        document_id,
+        max(explanation_text) filter (where role = 'change_reason') as change_reason,
+        max(source_line) filter (where role = 'change_reason') as change_reason_source_line
+
+    from explanations
+    where theme = 'income_expenditure_summary'
+    group by document_id
+
+),
+
+final as (
+
+    select
+        ----------  ids
+        documents.document_id as income_expenditure_summary_id,
+        documents.document_id,
+
+        ----------  income side (收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余)
+        {{ to_wan_yuan('pivoted.income_total') }} as income_total_wan_yuan,
+        {{ to_wan_yuan('pivoted.current_year_income') }} as current_year_income_wan_yuan,
+        {{ to_wan_yuan('pivoted.non_fiscal_balance_used') }} as non_fiscal_balance_used_wan_yuan,
+        {{ to_wan_yuan('pivoted.beginning_balance') }} as beginning_balance_wan_yuan,
+
+        ----------  expenditure side (支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余)
+        {{ to_wan_yuan('pivoted.expenditure_total') }} as expenditure_total_wan_yuan,
+        {{ to_wan_yuan('pivoted.current_year_expenditure') }} as current_year_expenditure_wan_yuan,
+        {{ to_wan_yuan('pivoted.surplus_distribution') }} as surplus_distribution_wan_yuan,
+        {{ to_wan_yuan('pivoted.ending_balance') }} as ending_balance_wan_yuan,
+
+        ----------  change against last year (收入支出总体)
+        {{ to_wan_yuan('pivoted.change') }} as change_wan_yuan,
+        {{ to_pct('pivoted.change_pct') }} as change_pct,
+        reasons.change_reason,
+
+        ----------  lineage
+        pivoted.income_total_source_line,
+        pivoted.current_year_income_source_line,
+        pivoted.non_fiscal_balance_used_source_line,
+        pivoted.beginning_balance_source_line,
+        pivoted.expenditure_total_source_line,
+        pivoted.current_year_expenditure_source_line,
+        pivoted.surplus_distribution_source_line,
+        pivoted.ending_balance_source_line,
+        pivoted.change_source_line,
+        pivoted.change_pct_source_line,
+        reasons.change_reason_source_line
+
+    from documents
+    left join pivoted
+        on documents.document_id = pivoted.document_id
+    left join reasons
+        on documents.document_id = reasons.document_id
+
+)
+
+select * from final

@@ -1,0 +1,195 @@
+-- 第二部分 九 财政拨款"三公"经费: one row per document × component (the total, 因公出国(境)费,
+-- 公务用车购置及运行维护费 with its two parts, 公务接待费). The section prints most amounts twice:
+-- in the overview sentence (line 202 here) and again under 具体情况如下 (206-212). The first
+-- occurrence supplies the value and amount_source_line; the second only its line
+-- (amount_second_source_line), so no row is duplicated. int_thematic__figures_by_role checks
+-- that the occurrences agree.
+
+with
+
+figures as (
+
+    select * from {{ ref('int_thematic__figures_by_role') }}
+
+),
+
+explanations as (
+
+    select * from {{ ref('int_thematic__explanations_by_role') }}
+
+),
+
+expense_figures as (
+
+    select * from figures
+    where theme = 'three_public_expenses'
+
+),
+
+expense_explanations as (
+
+    select * from explanations
+    where theme = 'three_public_expenses'
+
+),
+
+pivoted as (
+
+    select
+        document_id,
+        component_code,
+        any_value(component_name) as component_name,
+        any_value(component_order) as component_order,
+        any_value(parent_component_code) as parent_component_code,
+
+        -- values: the first occurrence of each role
+        max(value) filter (where role = 'amount' and occurrence_no = 1) as amount,
+        max(value) filter (where role = 'share_pct' and occurrence_no = 1) as share_pct,
+        max(value) filter (where role = 'change' and occurrence_no = 1) as change,
+        max(value) filter (where role = 'change_pct' and occurrence_no = 1) as change_pct,
+        max(value) filter (where role = 'budget' and occurrence_no = 1) as budget,
+        max(value) filter (where role = 'final' and occurrence_no = 1) as final,
+        max(value) filter (where role = 'budget_variance_pct' and occurrence_no = 1) as budget_variance_pct,
+        max(value) filter (where role = 'outbound_group_count' and occurrence_no = 1) as outbound_group_count,
+        max(value) filter (
+            where role = 'outbound_person_trip_count' and occurrence_no = 1
+        ) as outbound_person_trip_count,
+        max(value) filter (where role = 'vehicles_purchased_count' and occurrence_no = 1) as vehicles_purchased_count,
+        max(value) filter (where role = 'vehicles_held_count' and occurrence_no = 1) as vehicles_held_count,
+        max(value) filter (where role = 'fixed_asset_vehicle_count' and occurrence_no = 1) as fixed_asset_vehicle_count,
+        max(value) filter (where role = 'reception_batch_count' and occurrence_no = 1) as reception_batch_count,
+        max(value) filter (where role = 'reception_person_count' and occurrence_no = 1) as reception_person_count,
+
+        -- lines: the first occurrence, and the second for the amount printed twice
+        max(line_item) filter (where role = 'amount' and occurrence_no = 1) as printed_line_item,
+        max(source_line) filter (where role = 'amount' and occurrence_no = 1) as amount_source_line,
+        max(source_line) filter (where role = 'amount' and occurrence_no = 2) as amount_second_source_line,
+        max(source_line) filter (where role = 'share_pct' and occurrence_no = 1) as share_source_line,
+        max(source_line) filter (where role = 'change' and occurrence_no = 1) as change_source_line,
+        max(source_line) filter (where role = 'change_pct' and occurrence_no = 1) as change_pct_source_line,
+        max(source_line) filter (where role = 'budget' and occurrence_no = 1) as budget_source_line,
+        max(source_line) filter (where role = 'final' and occurrence_no = 1) as final_source_line,
+        max(source_line) filter (
+            where role = 'budget_variance_pct' and occurrence_no = 1
+        ) as budget_variance_source_line,
+        max(source_line) filter (
+            where role = 'outbound_group_count' and occurrence_no = 1
+        ) as outbound_group_count_source_line,
+        max(source_line) filter (
+            where role = 'outbound_person_trip_count' and occurrence_no = 1
+        ) as outbound_person_trip_count_source_line,
+        max(source_line) filter (
+            where role = 'vehicles_purchased_count' and occurrence_no = 1
+        ) as vehicles_purchased_count_source_line,
+        max(source_line) filter (
+            where role = 'vehicles_held_count' and occurrence_no = 1
+        ) as vehicles_held_count_source_line,
+        max(source_line) filter (
+            where role = 'fixed_asset_vehicle_count' and occurrence_no = 1
+        ) as fixed_asset_vehicle_count_source_line,
+        max(source_line) filter (
+            where role = 'reception_batch_count' and occurrence_no = 1
+        ) as reception_batch_count_source_line,
+        max(source_line) filter (
+            where role = 'reception_person_count' and occurrence_no = 1
+        ) as reception_person_count_source_line
+
+    from expense_figures
+    group by document_id, component_code
+
+),
+
+texts as (
+
+    select
+        document_id,
+        component_code,
+        max(explanation_text) filter (where role = 'change_reason') as change_reason,
+        max(explanation_text) filter (where role = 'budget_variance_reason') as budget_variance_reason,
+        max(explanation_text) filter (where role = 'spending_content') as spending_content,
+        max(explanation_text) filter (
+            where role = 'vehicle_count_difference_reason'
+        ) as vehicle_count_difference_reason,
+        max(source_line) filter (where role = 'change_reason') as change_reason_source_line,
+        max(source_line) filter (where role = 'budget_variance_reason') as budget_variance_reason_source_line,
+        max(source_line) filter (where role = 'spending_content') as spending_content_source_line,
+        max(source_line) filter (
+            where role = 'vehicle_count_difference_reason'
+        ) as vehicle_count_difference_reason_source_line
+
+    from expense_explanations
+    group by document_id, component_code
+
+),
+
+final as (
+
+    select
+        ----------  ids
+        {{ natural_key(['pivoted.document_id', 'pivoted.component_code']) }} as three_public_expense_id,
+        pivoted.document_id,
+        pivoted.component_code,
+        pivoted.parent_component_code,
+
+        ----------  names
+        pivoted.component_name,
+        pivoted.printed_line_item,
+        pivoted.component_order,
+
+        ----------  amounts
+        {{ to_wan_yuan('pivoted.amount') }} as amount_wan_yuan,
+        {{ to_pct('pivoted.share_pct') }} as share_pct,
+
+        ----------  change against last year
+        {{ to_wan_yuan('pivoted.change') }} as change_wan_yuan,
+        {{ to_pct('pivoted.change_pct') }} as change_pct,
+        texts.change_reason,
+
+        ----------  budget against final (全年预算数 vs 决算数)
+        {{ to_wan_yuan('pivoted.budget') }} as budget_wan_yuan,
+        {{ to_wan_yuan('pivoted.final') }} as final_wan_yuan,
+        {{ to_pct('pivoted.budget_variance_pct') }} as budget_variance_pct,
+        texts.budget_variance_reason,
+
+        ----------  counts
+        cast(pivoted.outbound_group_count as integer) as outbound_group_count,
+        cast(pivoted.outbound_person_trip_count as integer) as outbound_person_trip_count,
+        cast(pivoted.vehicles_purchased_count as integer) as vehicles_purchased_count,
+        cast(pivoted.vehicles_held_count as integer) as vehicles_held_count,
+        cast(pivoted.fixed_asset_vehicle_count as integer) as fixed_asset_vehicle_count,
+        cast(pivoted.reception_batch_count as integer) as reception_batch_count,
+        cast(pivoted.reception_person_count as integer) as reception_person_count,
+
+        ----------  text
+        texts.spending_content,
+        texts.vehicle_count_difference_reason,
+
+        ----------  lineage
+        pivoted.amount_source_line,
+        pivoted.amount_second_source_line,
+        pivoted.share_source_line,
+        pivoted.change_source_line,
+        pivoted.change_pct_source_line,
+        pivoted.budget_source_line,
+        pivoted.final_source_line,
+        pivoted.budget_variance_source_line,
+        pivoted.outbound_group_count_source_line,
+        pivoted.outbound_person_trip_count_source_line,
+        pivoted.vehicles_purchased_count_source_line,
+        pivoted.vehicles_held_count_source_line,
+        pivoted.fixed_asset_vehicle_count_source_line,
+        pivoted.reception_batch_count_source_line,
+        pivoted.reception_person_count_source_line,
+        texts.change_reason_source_line,
+        texts.budget_variance_reason_source_line,
+        texts.spending_content_source_line,
+        texts.vehicle_count_difference_reason_source_line
+
+    from pivoted
+    left join texts
+        on pivoted.document_id = texts.document_id
+        and pivoted.component_code = texts.component_code
+
+)
+
+select * from final

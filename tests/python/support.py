@@ -1,0 +1,110 @@
+"""Helpers shared by the tests: the bundled document, copies of it with one change, and
+small documents built from a few lines for the snippet tests."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from final_accounts.document import Document, document_id_for
+from final_accounts.parsers.narrative import scan_narrative
+from final_accounts.parsers.tokens import Claims
+from final_accounts.records import SectionExtract
+from final_accounts.text import CompactText, compact
+
+REPO = Path(__file__).resolve().parents[2]
+DOCUMENTS = REPO / "documents"
+DOCUMENT_FILE = "urumqi_hrss_2024_final_accounts.txt"
+DOCUMENT_PATH = DOCUMENTS / DOCUMENT_FILE
+RAW_SEEDS = REPO / "seeds" / "raw"
+
+DEPARTMENT = "乌鲁木齐市人力资源和社会保障局"
+TITLE = f"## {DEPARTMENT}(汇总) 2024年度部门决算公开说明"
+OTHER_DEPARTMENT = "乌鲁木齐市财政局"
+
+
+def document_lines() -> list[str]:
+    """The bundled document's lines, numbered from 1 as lines[n - 1]."""
+    return DOCUMENT_PATH.read_text(encoding="utf-8").split("\n")
+
+
+def write_lines(path: Path, lines: list[str]) -> Path:
+    """Write lines joined by LF (no newline after the last one, like the bundled file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines), encoding="utf-8", newline="\n")
+    return path
+
+
+def replace_in_line(lines: list[str], number: int, old: str, new: str) -> list[str]:
+    """A copy of lines with old replaced by new on line number (which must contain old)."""
+    assert old in lines[number - 1], f"line {number} does not contain {old!r}"
+    changed = list(lines)
+    changed[number - 1] = changed[number - 1].replace(old, new)
+    return changed
+
+
+def garbled_lines() -> list[str]:
+    """Section 二 with an unreadable number: `32,139.22` → `32,1O9.22` on line 104."""
+    return replace_in_line(document_lines(), 104, "32,139.22", "32,1O9.22")
+
+
+def truncated_lines(last_line: int = 1000) -> list[str]:
+    return document_lines()[:last_line]
+
+
+def without_line(lines: list[str], number: int) -> list[str]:
+    return lines[: number - 1] + lines[number:]
+
+
+def missing_section_lines() -> list[str]:
+    """The heading of section 2.六 (line 182) removed."""
+    lines = document_lines()
+    assert lines[181].startswith("#### 六、一般公共预算财政拨款基本支出决算情况说明")
+    return without_line(lines, 182)
+
+
+def other_department_lines() -> list[str]:
+    """The same text under another department's title."""
+    return replace_in_line(document_lines(), 1, DEPARTMENT, OTHER_DEPARTMENT)
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def snippet_document(body: list[str], *, source_file: str = "snippet.txt") -> Document:
+    """A document whose line 1 is the bundled title and whose lines 2.. are body."""
+    lines = (TITLE, *body)
+    return Document(
+        document_id=document_id_for(DEPARTMENT, "汇总", 2024),
+        department_name=DEPARTMENT,
+        caliber="汇总",
+        fiscal_year=2024,
+        title=TITLE.removeprefix("## "),
+        source_file=source_file,
+        source_sha256=hashlib.sha256("\n".join(lines).encode()).hexdigest(),
+        lines=lines,
+    )
+
+
+def snippet_text(body: list[str], *, source_file: str = "snippet.txt") -> CompactText:
+    document = snippet_document(body, source_file=source_file)
+    return compact(document, 2, len(document.lines))
+
+
+def scan(
+    body: list[str], *, section_code: str = "2.x", source_file: str = "snippet.txt"
+) -> tuple[SectionExtract, Claims, CompactText]:
+    """Run the narrative scanner on body (lines 2.. of a snippet document)."""
+    text = snippet_text(body, source_file=source_file)
+    claims = Claims()
+    found = scan_narrative(
+        text,
+        0,
+        len(text.text),
+        section_code=section_code,
+        topic="snippet",
+        department_name=DEPARTMENT,
+        claims=claims,
+    )
+    return found, claims, text
