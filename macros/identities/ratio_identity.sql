@@ -12,20 +12,21 @@
     {%- set half = half_unit(printed_decimals) -%}
     {%- set corners = [] -%}
     {%- for sx in ['-', '+'] -%}{%- for sy in ['-', '+'] -%}
-        {%- set cx = '((' ~ x ~ ') ' ~ sx ~ ' (' ~ hx ~ '))' -%}
-        {%- set cy = '((' ~ y ~ ') ' ~ sy ~ ' (' ~ hy ~ '))' -%}
+        {%- set cx = 'cast((' ~ x ~ ') ' ~ sx ~ ' (' ~ hx ~ ') as decimal(38, 6))' -%}
+        {%- set cy = 'cast((' ~ y ~ ') ' ~ sy ~ ' (' ~ hy ~ ') as decimal(38, 6))' -%}
         {%- do corners.append({
             'num': numerator.replace('X', cx).replace('Y', cy),
             'den': denominator.replace('X', cx).replace('Y', cy)}) -%}
     {%- endfor -%}{%- endfor -%}
-    {%- set num = numerator.replace('X', '(' ~ x ~ ')').replace('Y', '(' ~ y ~ ')') -%}
-    {%- set den = denominator.replace('X', '(' ~ x ~ ')').replace('Y', '(' ~ y ~ ')') -%}
+    {%- set num = numerator.replace('X', 'cast(' ~ x ~ ' as decimal(38, 6))').replace('Y', 'cast(' ~ y ~ ' as decimal(38, 6))') -%}
+    {%- set den = denominator.replace('X', 'cast(' ~ x ~ ' as decimal(38, 6))').replace('Y', 'cast(' ~ y ~ ' as decimal(38, 6))') -%}
+    {%- set printed_exact = 'cast(' ~ printed ~ ' as decimal(38, 6))' -%}
     {%- set pole -%}
         ({% for c in corners %}({{ c.den }}) <= 0{% if not loop.last %} or {% endif %}{% endfor %})
     {%- endset -%}
     {%- set holds -%}
-        (({% for c in corners %}100 * ({{ c.num }}) <= (({{ printed }}) + ({{ half }})) * ({{ c.den }}){% if not loop.last %} or {% endif %}{% endfor %})
-        and ({% for c in corners %}100 * ({{ c.num }}) >= (({{ printed }}) - ({{ half }})) * ({{ c.den }}){% if not loop.last %} or {% endif %}{% endfor %}))
+        (({% for c in corners %}100 * ({{ c.num }}) <= ({{ printed_exact }} + {{ half }}) * ({{ c.den }}){% if not loop.last %} or {% endif %}{% endfor %})
+        and ({% for c in corners %}100 * ({{ c.num }}) >= ({{ printed_exact }} - {{ half }}) * ({{ c.den }}){% if not loop.last %} or {% endif %}{% endfor %}))
     {%- endset -%}
     {{ exact_ratio_pct(num, den) }} as expected_value,
     (({{ printed }}) - {{ exact_ratio_pct(num, den) }})::decimal(38, 6) as difference,

@@ -24,6 +24,8 @@ import duckdb
 from . import project
 from .errors import BuildError
 from .extract import DocumentExtract, extract_file
+from .quality.data_docs import write_data_docs
+from .quality.gate import GateReport, describe_failures, evaluate, record
 from .seeds import raw_tables, write_seeds
 
 MARTS_SCHEMA = "marts"
@@ -39,6 +41,7 @@ class Workspace:
     seeds_out: Path | None  # where to refresh the committed seeds, if anywhere
     extracts: list[DocumentExtract] = field(default_factory=list)
     dbt_results: dict[str, int] = field(default_factory=dict)
+    gate: GateReport | None = None
 
     @property
     def database(self) -> Path:
@@ -108,6 +111,29 @@ def stage_tests(workspace: Workspace) -> str:
     )
 
 
+def stage_quality_gate(workspace: Workspace) -> str:
+    """The Great Expectations suites over the accounting identities; Data Docs for the run;
+    results into schema audit. A failed critical expectation stops the build here."""
+    report = evaluate(workspace.database, project.EXPECTATIONS, read_only=False)
+    report.data_docs = write_data_docs(report, workspace.warehouse.parent / "data_docs")
+    record(report, workspace.database, previous=workspace.warehouse)
+    workspace.gate = report
+    if not report.passed:
+        raise BuildError(
+            "the quality gate failed:\n  "
+            + "\n  ".join(describe_failures(report))
+            + f"\n  Data Docs: {report.data_docs}"
+        )
+    counts = report.outcome_counts()
+    return (
+        ", ".join(
+            f"{counts.get(o, 0)} {o}"
+            for o in ("pass", "rounding", "acknowledged", "not_evaluable", "fail")
+        )
+        + f"; {len(report.warnings)} warnings"
+    )
+
+
 def stage_publish(workspace: Workspace) -> str:
     """Move the new warehouse over the published one, atomically."""
     wal = workspace.database.with_name(workspace.database.name + ".wal")
@@ -122,6 +148,7 @@ STAGES: tuple[tuple[str, Callable[[Workspace], str]], ...] = (
     ("seed", stage_seed),
     ("dbt build", stage_dbt_build),
     ("tests", stage_tests),
+    ("quality gate", stage_quality_gate),
     ("publish", stage_publish),
 )
 

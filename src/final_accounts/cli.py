@@ -12,6 +12,8 @@ from . import project
 from .build import STAGES, discard, document_paths, mart_row_counts, new_workspace
 from .errors import BuildError, ExtractionError
 from .extract import extract_file
+from .quality.data_docs import write_data_docs
+from .quality.gate import OUTCOMES, describe_failures, evaluate
 from .seeds import raw_tables, write_seeds
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -36,6 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--documents", type=Path, default=project.DOCUMENTS)
     extract.add_argument("--seeds", type=Path, default=project.RAW_SEEDS)
     extract.set_defaults(run=_extract)
+
+    validate = commands.add_parser(
+        "validate",
+        help="run the quality-gate suites on the published warehouse (read-only); "
+        "exit 0 when no critical expectation fails, 1 otherwise",
+    )
+    validate.add_argument("--warehouse", type=Path, default=project.WAREHOUSE)
+    validate.set_defaults(run=_validate)
 
     bench = commands.add_parser(
         "bench", help="time every build stage for 1 and 20 documents (median, peak memory)"
@@ -100,7 +110,42 @@ def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
         print(f"    {name:<45} {rows:>6}")
     results = workspace.dbt_results
     print(f"  dbt tests passed: {results.get('pass', 0)}, warnings: {results.get('warn', 0)}")
+    if workspace.gate is not None:
+        _print_gate(workspace.gate)
     print(f"  warehouse: {warehouse} ({seconds:.1f} s)")
+
+
+def _print_gate(report) -> None:
+    """The identity summary: counts by outcome, the rounding and acknowledged cases."""
+    counts = report.outcome_counts()
+    summary = ", ".join(f"{o} {counts.get(o, 0)}" for o in OUTCOMES)
+    verdict = "passed" if report.passed else "FAILED"
+    print(f"  quality gate {verdict}: {summary}")
+    for check in report.checks:
+        if check["final_outcome"] in ("rounding", "acknowledged"):
+            print(
+                f"    {check['final_outcome']:<12} {check['identity_id']:<4} "
+                f"[{check['document_id']}] {check['instance']}: {check['left_value']} vs "
+                f"{check['right_value']} (difference {check['difference']}, envelope "
+                f"{check['envelope']}, lines {check['source_lines']})"
+            )
+    for line in describe_failures(report):
+        print(f"    {line}")
+    print(f"  Data Docs: {report.data_docs}")
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    warehouse = arguments.warehouse.resolve()
+    if not warehouse.exists():
+        print(
+            f"error: no warehouse at {warehouse}; run `final-accounts build` first", file=sys.stderr
+        )
+        return EXIT_FAILED
+    report = evaluate(warehouse, project.EXPECTATIONS, read_only=True)
+    report.data_docs = write_data_docs(report, warehouse.parent / "data_docs")
+    print(f"Validated {warehouse} ({len(report.documents)} document(s))")
+    _print_gate(report)
+    return EXIT_OK if report.passed else EXIT_FAILED
 
 
 def _extract(arguments: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = ROOT / "documents"
 RAW_SEEDS = ROOT / "seeds" / "raw"
 WAREHOUSE = ROOT / "warehouse" / "final_accounts.duckdb"
+EXPECTATIONS = ROOT / "expectations"
 
 # What a build workspace copies from the repository to run dbt on its own seeds.
 DBT_PROJECT_FILES = ("dbt_project.yml", "profiles.yml")

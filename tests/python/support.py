@@ -21,6 +21,8 @@ RAW_SEEDS = REPO / "seeds" / "raw"
 DEPARTMENT = "乌鲁木齐市人力资源和社会保障局"
 TITLE = f"## {DEPARTMENT}(汇总) 2024年度部门决算公开说明"
 OTHER_DEPARTMENT = "乌鲁木齐市财政局"
+# The id the bundled document is published under (raw seeds, marts): it must not move.
+REAL_DOCUMENT_ID = "2024_consolidated_fed7c659a3"
 
 
 def document_lines() -> list[str]:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from support import DEPARTMENT, DOCUMENT_FILE, OTHER_DEPARTMENT, TITLE, document_lines, write_lines
+from support import (
+    DEPARTMENT,
+    DOCUMENT_FILE,
+    OTHER_DEPARTMENT,
+    REAL_DOCUMENT_ID,
+    TITLE,
+    document_lines,
+    write_lines,
+)
 
 from final_accounts.document import document_id_for, read_document
 from final_accounts.errors import ExtractionError
-
-# The id the bundled document is published under (raw seeds, marts): it must not move.
-REAL_DOCUMENT_ID = "2024_consolidated_fed7c659a3"
 
 
 def test_title_of_the_real_document(real_document):

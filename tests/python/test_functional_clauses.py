@@ -5,14 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import snippet_document, snippet_text, write_lines, document_lines
+from support import document_lines, snippet_document, snippet_text, write_lines
 
+from final_accounts.document import read_document
 from final_accounts.errors import ExtractionError
 from final_accounts.extract import extract_document
 from final_accounts.parsers.functional import parse_clause
 from final_accounts.parsers.lists import NUMBERED_ITEM_START, item_spans
 from final_accounts.parsers.tokens import Claims
-from final_accounts.document import read_document
 
 
 @pytest.fixture(scope="module")

@@ -78,7 +78,11 @@ def test_amounts_are_exact_decimals_in_wan_yuan(figures):
 
 def test_overall_change_reason_2_1(real_extract):
     [reason] = [e for e in real_extract.records.explanations if e.section_code == "2.一"]
-    assert (reason.subject, reason.kind, reason.source_line) == ("收入支出总体", "change_reason", 100)
+    assert (reason.subject, reason.kind, reason.source_line) == (
+        "收入支出总体",
+        "change_reason",
+        100,
+    )
     assert reason.text.startswith("本年在职人员减少,相关人员经费较上年减少;")
     assert reason.text.endswith("减少上年结转资金市属、区属退休人员暖气费项目支出,相应支出减少")
 
@@ -354,7 +358,10 @@ def test_main_functions_1_1(entries):
     assert len(functions) == 15
     assert [f.entry_no for f in functions] == list(range(1, 16))
     assert functions[0].entry_label == "(一)"
-    assert functions[0].name == "贯彻执行国家、自治区和我市有关人力资源和社会保障工作的方针、政策和法律、法规"
+    assert (
+        functions[0].name
+        == "贯彻执行国家、自治区和我市有关人力资源和社会保障工作的方针、政策和法律、法规"
+    )
     assert functions[-1].entry_label == "(十五)"
     assert functions[-1].name == "职能转变"
     # (十一) to (十五) are printed without the bullet of (一) to (十).
@@ -453,12 +460,18 @@ def test_snippet_change_compared_to_last_year_decrease_is_negative():
     ]
     assert found.figures[1].value == Decimal("-4.95")
     [reason] = found.explanations
-    assert (reason.subject, reason.kind, reason.text) == ("公用经费支出", "change_reason", "厉行节约")
+    assert (reason.subject, reason.kind, reason.text) == (
+        "公用经费支出",
+        "change_reason",
+        "厉行节约",
+    )
 
 
 def test_snippet_change_increase_is_positive():
     # line 202
-    found, _, _ = scan(['2024 年度财政拨款"三公"经费支出81.97 万元,比上年增加4.19 万元,增长5.39%。'])
+    found, _, _ = scan(
+        ['2024 年度财政拨款"三公"经费支出81.97 万元,比上年增加4.19 万元,增长5.39%。']
+    )
     assert [(f.measure, f.value) for f in found.figures] == [
         ("amount", Decimal("81.97")),
         ("change_amount", Decimal("4.19")),
@@ -507,7 +520,9 @@ def test_snippet_budget_final_and_negative_variance_rate():
 
 def test_snippet_full_year_budget_names_its_subject():
     # line 214
-    found, _, _ = scan(["公务用车运行维护费全年预算数82.08万元,决算数81.97万元,预决算差异率-0.13%。"])
+    found, _, _ = scan(
+        ["公务用车运行维护费全年预算数82.08万元,决算数81.97万元,预决算差异率-0.13%。"]
+    )
     assert snippet_rows(found.figures) == [
         ("公务用车运行维护费", "budget_amount", "82.08", None, 2),
         ("公务用车运行维护费", "final_amount", "81.97", None, 2),
@@ -597,7 +612,9 @@ def test_snippet_year_and_department_are_not_part_of_the_label():
 def test_snippet_statement_without_figures():
     # line 188
     found, _, _ = scan(
-        ["本部门本年度无政府性基金预算财政拨款收入、支出及结转和结余,政府性基金预算财政拨款收入支出决算表为空表。"]
+        [
+            "本部门本年度无政府性基金预算财政拨款收入、支出及结转和结余,政府性基金预算财政拨款收入支出决算表为空表。"
+        ]
     )
     assert found.figures == []
     [statement] = found.explanations

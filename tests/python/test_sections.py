@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from support import (
     document_lines,
@@ -83,7 +85,7 @@ def test_titles_as_printed(sections):
 
 def test_every_line_after_the_title_is_in_exactly_one_section(sections, real_document):
     assert sections[0].heading_line == 3  # lines 1-2: the title and a blank line
-    for before, after in zip(sections, sections[1:], strict=False):
+    for before, after in pairwise(sections):
         assert before.first_line == before.heading_line + 1
         assert before.last_line == after.heading_line - 1
     assert sections[-1].last_line == len(real_document.lines) == 2012
@@ -107,11 +109,7 @@ def test_performance_tables_run_from_line_240_to_1974(sections, real_document):
 
 def test_headings_inside_the_tables_start_no_section(sections, real_document):
     # The tables print headings of their own; only 十二 (line 1975) ends them.
-    inside = [
-        n
-        for n in range(241, 1975)
-        if real_document.line(n).lstrip().startswith("#")
-    ]
+    inside = [n for n in range(241, 1975) if real_document.line(n).lstrip().startswith("#")]
     assert inside, "the tables block has headings of its own"
     starts = {s.heading_line for s in sections}
     assert not starts.intersection(inside)

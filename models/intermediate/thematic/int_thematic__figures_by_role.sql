@@ -121,9 +121,9 @@ final as (
         with_occurrences.share_base,
 
         ----------  occurrences
-        with_occurrences.occurrence_no,
-        with_occurrences.occurrence_count,
-        with_occurrences.matched_rule_count,
+        cast(with_occurrences.occurrence_no as integer) as occurrence_no,
+        cast(with_occurrences.occurrence_count as integer) as occurrence_count,
+        cast(with_occurrences.matched_rule_count as integer) as matched_rule_count,
 
         ----------  flags
         with_occurrences.is_value_consistent,

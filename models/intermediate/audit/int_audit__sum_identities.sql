@@ -1,0 +1,235 @@
+-- The additive identities of DOMAIN.md §5, one row per identity × document × instance:
+-- total = Σ terms holds when |total − Σ terms| ≤ Σ rounding radii of all printed inputs
+-- ((n + 1) × 0.005 for 2-decimal amounts). An input a document does not print makes the
+-- row not_evaluable, naming it; every document gets every row (nothing is skipped).
+
+with
+
+inputs as (
+
+    select * from {{ ref('int_audit__identity_inputs') }}
+
+),
+
+documents as (
+
+    select document_id from {{ ref('stg_narrative__documents') }}
+
+),
+
+-- Each identity instance: its total ('total') and its terms ('term'). component_code '*'
+-- takes every component of the theme (of the budget type, when one is given).
+definitions (identity_id, instance, side, theme, component_code, role, budget_type) as (
+
+    values
+        ('N1', '收入总计', 'total', 'income_expenditure_summary', 'summary', 'income_total', null),
+        ('N1', '收入总计', 'term', 'income_expenditure_summary', 'summary', 'current_year_income', null),
+        ('N1', '收入总计', 'term', 'income_expenditure_summary', 'summary', 'non_fiscal_balance_used', null),
+        ('N1', '收入总计', 'term', 'income_expenditure_summary', 'summary', 'beginning_balance', null),
+        ('N2', '支出总计', 'total', 'income_expenditure_summary', 'summary', 'expenditure_total', null),
+        ('N2', '支出总计', 'term', 'income_expenditure_summary', 'summary', 'current_year_expenditure', null),
+        ('N2', '支出总计', 'term', 'income_expenditure_summary', 'summary', 'surplus_distribution', null),
+        ('N2', '支出总计', 'term', 'income_expenditure_summary', 'summary', 'ending_balance', null),
+        ('N3', '收入总计 = 支出总计', 'total', 'income_expenditure_summary', 'summary', 'income_total', null),
+        ('N3', '收入总计 = 支出总计', 'term', 'income_expenditure_summary', 'summary', 'expenditure_total', null),
+        ('N4', '本年收入', 'total', 'income_by_source', 'total', 'amount', null),
+        ('N4', '本年收入', 'term', 'income_by_source', 'fiscal_appropriation', 'amount', null),
+        ('N4', '本年收入', 'term', 'income_by_source', 'higher_level_subsidy', 'amount', null),
+        ('N4', '本年收入', 'term', 'income_by_source', 'business', 'amount', null),
+        ('N4', '本年收入', 'term', 'income_by_source', 'operating', 'amount', null),
+        ('N4', '本年收入', 'term', 'income_by_source', 'affiliated_remittance', 'amount', null),
+        ('N4', '本年收入', 'term', 'income_by_source', 'other', 'amount', null),
+        ('N6', '本年支出', 'total', 'expenditure_by_nature', 'total', 'amount', null),
+        ('N6', '本年支出', 'term', 'expenditure_by_nature', 'basic', 'amount', null),
+        ('N6', '本年支出', 'term', 'expenditure_by_nature', 'project', 'amount', null),
+        ('N6', '本年支出', 'term', 'expenditure_by_nature', 'remittance_to_higher', 'amount', null),
+        ('N6', '本年支出', 'term', 'expenditure_by_nature', 'operating', 'amount', null),
+        ('N6', '本年支出', 'term', 'expenditure_by_nature', 'subsidy_to_affiliates', 'amount', null),
+        ('N9', '财政拨款收入总计', 'total', 'fiscal_appropriation', 'fiscal_appropriation', 'income_total', null),
+        ('N9', '财政拨款收入总计', 'term', 'fiscal_appropriation', 'fiscal_appropriation', 'beginning_balance', null),
+        ('N9', '财政拨款收入总计', 'term', 'fiscal_appropriation', 'fiscal_appropriation', 'current_year_income', null),
+        ('N9', '财政拨款支出总计', 'total', 'fiscal_appropriation', 'fiscal_appropriation', 'expenditure_total', null),
+        ('N9', '财政拨款支出总计', 'term', 'fiscal_appropriation', 'fiscal_appropriation', 'ending_balance', null),
+        ('N9', '财政拨款支出总计', 'term', 'fiscal_appropriation', 'fiscal_appropriation', 'current_year_expenditure', null),
+        ('N9', '财政拨款收入总计 = 支出总计', 'total', 'fiscal_appropriation', 'fiscal_appropriation', 'income_total', null),
+        ('N9', '财政拨款收入总计 = 支出总计', 'term', 'fiscal_appropriation', 'fiscal_appropriation', 'expenditure_total', null),
+        ('N10', '本年财政拨款收入', 'total', 'fiscal_appropriation', 'fiscal_appropriation', 'current_year_income', null),
+        ('N10', '本年财政拨款收入', 'term', 'income_by_source', 'fiscal_appropriation', 'amount', null),
+        ('N12', '本年财政拨款支出', 'total', 'fiscal_appropriation', 'fiscal_appropriation', 'current_year_expenditure', null),
+        ('N12', '本年财政拨款支出', 'term', 'fiscal_appropriation', 'general_public_budget', 'current_year_expenditure', null),
+        ('N12', '本年财政拨款支出', 'term', 'fiscal_appropriation', 'government_fund_budget', 'current_year_expenditure', null),
+        ('N12', '本年财政拨款支出', 'term', 'fiscal_appropriation', 'state_capital_operating_budget', 'current_year_expenditure', null),
+        ('N13', 'Σ 类', 'total', 'fiscal_appropriation', 'general_public_budget', 'current_year_expenditure', null),
+        ('N13', 'Σ 类', 'term', 'functional_class', '*', 'amount', '一般公共预算'),
+        ('N13', 'Σ 项', 'total', 'fiscal_appropriation', 'general_public_budget', 'current_year_expenditure', null),
+        ('N13', 'Σ 项', 'term', 'functional_item', '*', 'amount', '一般公共预算'),
+        ('N18', '基本支出', 'total', 'basic_expenditure', 'total', 'amount', null),
+        ('N18', '基本支出', 'term', 'basic_expenditure', 'personnel', 'amount', null),
+        ('N18', '基本支出', 'term', 'basic_expenditure', 'public_funds', 'amount', null),
+        ('N19', '公用经费', 'total', 'basic_expenditure', 'public_funds', 'amount', null),
+        ('N19', '公用经费', 'term', 'public_funds_operating', 'agency_operating', 'amount', null),
+        ('N19', '公用经费', 'term', 'public_funds_operating', 'institution_public_funds', 'amount', null),
+        ('N20', '"三公"经费', 'total', 'three_public_expenses', 'total', 'amount', null),
+        ('N20', '"三公"经费', 'term', 'three_public_expenses', 'outbound_travel', 'amount', null),
+        ('N20', '"三公"经费', 'term', 'three_public_expenses', 'official_vehicles', 'amount', null),
+        ('N20', '"三公"经费', 'term', 'three_public_expenses', 'official_reception', 'amount', null),
+        ('N20', '公务用车购置及运行维护费', 'total', 'three_public_expenses', 'official_vehicles', 'amount', null),
+        ('N20', '公务用车购置及运行维护费', 'term', 'three_public_expenses', 'vehicle_purchase', 'amount', null),
+        ('N20', '公务用车购置及运行维护费', 'term', 'three_public_expenses', 'vehicle_operation', 'amount', null),
+        ('N20', '"三公"经费全年预算数', 'total', 'three_public_expenses', 'total', 'budget', null),
+        ('N20', '"三公"经费全年预算数', 'term', 'three_public_expenses', 'outbound_travel', 'budget', null),
+        ('N20', '"三公"经费全年预算数', 'term', 'three_public_expenses', 'vehicle_purchase', 'budget', null),
+        ('N20', '"三公"经费全年预算数', 'term', 'three_public_expenses', 'vehicle_operation', 'budget', null),
+        ('N20', '"三公"经费全年预算数', 'term', 'three_public_expenses', 'official_reception', 'budget', null),
+        ('N20', '"三公"经费决算数', 'total', 'three_public_expenses', 'total', 'final', null),
+        ('N20', '"三公"经费决算数', 'term', 'three_public_expenses', 'outbound_travel', 'final', null),
+        ('N20', '"三公"经费决算数', 'term', 'three_public_expenses', 'vehicle_purchase', 'final', null),
+        ('N20', '"三公"经费决算数', 'term', 'three_public_expenses', 'vehicle_operation', 'final', null),
+        ('N20', '"三公"经费决算数', 'term', 'three_public_expenses', 'official_reception', 'final', null),
+        ('N20', '"三公"经费决算数 = 支出', 'total', 'three_public_expenses', 'total', 'final', null),
+        ('N20', '"三公"经费决算数 = 支出', 'term', 'three_public_expenses', 'total', 'amount', null),
+        ('N21', '政府采购支出总额', 'total', 'procurement', 'total', 'amount', null),
+        ('N21', '政府采购支出总额', 'term', 'procurement', 'goods', 'amount', null),
+        ('N21', '政府采购支出总额', 'term', 'procurement', 'works', 'amount', null),
+        ('N21', '政府采购支出总额', 'term', 'procurement', 'services', 'amount', null),
+        ('N22', '车辆', 'total', 'state_assets', 'vehicles', 'count', null),
+        ('N22', '车辆', 'term', 'state_assets', 'vehicle_vice_ministerial', 'count', null),
+        ('N22', '车辆', 'term', 'state_assets', 'vehicle_principal_officials', 'count', null),
+        ('N22', '车辆', 'term', 'state_assets', 'vehicle_confidential_communication', 'count', null),
+        ('N22', '车辆', 'term', 'state_assets', 'vehicle_emergency_support', 'count', null),
+        ('N22', '车辆', 'term', 'state_assets', 'vehicle_law_enforcement', 'count', null),
+        ('N22', '车辆', 'term', 'state_assets', 'vehicle_special_technical', 'count', null),
+        ('N22', '车辆', 'term', 'state_assets', 'vehicle_retired_cadre_service', 'count', null),
+        ('N22', '车辆', 'term', 'state_assets', 'vehicle_other', 'count', null),
+        ('N22', '实有人数', 'total', 'staff', 'total', 'count', null),
+        ('N22', '实有人数', 'term', 'staff', 'serving', 'count', null),
+        ('N22', '实有人数', 'term', 'staff', 'retired_veteran', 'count', null),
+        ('N22', '实有人数', 'term', 'staff', 'retired', 'count', null),
+        ('N23', '国有资本经营预算收入总计', 'total', 'fiscal_appropriation', 'state_capital_operating_budget', 'income_total', null),
+        ('N23', '国有资本经营预算收入总计', 'term', 'fiscal_appropriation', 'state_capital_operating_budget', 'beginning_balance', null),
+        ('N23', '国有资本经营预算收入总计', 'term', 'fiscal_appropriation', 'state_capital_operating_budget', 'current_year_income', null),
+        ('N23', '国有资本经营预算支出总计', 'total', 'fiscal_appropriation', 'state_capital_operating_budget', 'expenditure_total', null),
+        ('N23', '国有资本经营预算支出总计', 'term', 'fiscal_appropriation', 'state_capital_operating_budget', 'ending_balance', null),
+        ('N23', '国有资本经营预算支出总计', 'term', 'fiscal_appropriation', 'state_capital_operating_budget', 'current_year_expenditure', null),
+        ('N23', '国有资本经营预算收入总计 = 支出总计', 'total', 'fiscal_appropriation', 'state_capital_operating_budget', 'income_total', null),
+        ('N23', '国有资本经营预算收入总计 = 支出总计', 'term', 'fiscal_appropriation', 'state_capital_operating_budget', 'expenditure_total', null),
+        ('N23', '国有资本经营预算本年支出 = Σ 项', 'total', 'fiscal_appropriation', 'state_capital_operating_budget', 'current_year_expenditure', null),
+        ('N23', '国有资本经营预算本年支出 = Σ 项', 'term', 'functional_item', '*', 'amount', '国有资本经营预算')
+
+),
+
+-- N14: each 类 total of 五(二) = Σ of its 项 in 五(三), one instance per 类.
+class_definitions as (
+
+    select distinct
+        'N14' as identity_id,
+        inputs.class_name as instance,
+        side.side,
+        case side.side when 'total' then 'functional_class' else 'functional_item' end as theme,
+        '*' as component_code,
+        'amount' as role,
+        '一般公共预算' as budget_type
+    from inputs
+    cross join (values ('total'), ('term')) as side (side)
+    where inputs.theme = 'functional_class'
+
+),
+
+all_definitions as (
+
+    select *, cast(null as varchar) as class_name from definitions
+    union all
+    select *, instance as class_name from class_definitions
+
+),
+
+expected as (
+
+    select documents.document_id, all_definitions.*
+    from documents
+    cross join all_definitions
+
+),
+
+matched as (
+
+    select
+        expected.*,
+        inputs.line_item,
+        inputs.value,
+        inputs.rounding_radius,
+        inputs.source_line
+    from expected
+    left join inputs
+        on expected.document_id = inputs.document_id
+        and expected.theme = inputs.theme
+        and expected.role = inputs.role
+        and (
+            expected.component_code = inputs.component_code
+            or (
+                expected.component_code = '*'
+                and (expected.budget_type is null or expected.budget_type = inputs.budget_type)
+                and (expected.class_name is null or expected.class_name = inputs.class_name)
+            )
+        )
+
+),
+
+aggregated as (
+
+    select
+        identity_id,
+        document_id,
+        instance,
+        sum(value) filter (where side = 'total') as left_value,
+        sum(value) filter (where side = 'term') as right_value,
+        sum(rounding_radius) as envelope,
+        count(value) filter (where side = 'term') as term_count,
+        string_agg(line_item, ' + ' order by source_line) filter (where side = 'term')
+            as right_label,
+        string_agg(line_item, ' ' order by source_line) filter (where side = 'total')
+            as left_label,
+        string_agg(
+            theme || '.' || component_code || '.' || role, ', ' order by theme, component_code, role
+        ) filter (where value is null) as missing_inputs,
+        array_to_string(list_sort(list_distinct(list(source_line))), ',') as source_lines
+    from matched
+    group by identity_id, document_id, instance
+
+),
+
+final as (
+
+    select
+        ----------  keys
+        identity_id,
+        document_id,
+        instance,
+
+        ----------  the two sides
+        'sum' as check_kind,
+        coalesce(left_label, instance) as left_label,
+        case when term_count > 6 then 'Σ ' || term_count || ' terms' else right_label end
+            as right_label,
+        left_value::decimal(18, 3) as left_value,
+        right_value::decimal(18, 3) as right_value,
+        case when missing_inputs is null then (left_value - right_value) end::decimal(18, 6)
+            as difference,
+        case when missing_inputs is null then envelope end::decimal(18, 6) as envelope,
+
+        ----------  outcome
+        case
+            when missing_inputs is not null then 'not_evaluable'
+            else {{ sum_outcome('left_value - right_value', 'envelope') }}
+        end as outcome,
+        case when missing_inputs is not null then 'not disclosed: ' || missing_inputs end
+            as not_evaluable_reason,
+
+        ----------  lineage
+        source_lines
+
+    from aggregated
+
+)
+
+select * from final

@@ -1,0 +1,1 @@
+"""The quality gate: Great Expectations suites over the warehouse's accounting identities."""

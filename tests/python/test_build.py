@@ -1,0 +1,306 @@
+"""The build end to end with the real dbt: extract → seed → dbt build → publish.
+
+Full builds are slow (~35 s each), so the module makes two: one of the bundled document,
+then a rebuild with a second document while a reader holds the published file open. The
+bad-input builds stop at the extraction and cost little.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+from support import (
+    DEPARTMENT,
+    DOCUMENT_FILE,
+    DOCUMENT_PATH,
+    OTHER_DEPARTMENT,
+    REAL_DOCUMENT_ID,
+    garbled_lines,
+    missing_section_lines,
+    other_department_lines,
+    sha256_of,
+    truncated_lines,
+    write_lines,
+)
+
+from final_accounts.cli import EXIT_BAD_INPUT, EXIT_OK, run_build
+
+
+@dataclass
+class BuildRun:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def build(documents: Path, warehouse: Path) -> BuildRun:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_build(documents, warehouse, None)
+    return BuildRun(code, out.getvalue(), err.getvalue())
+
+
+# What a reader sees in the marts: the documents, and how many figures.
+DOCUMENTS_QUERY = (
+    "select document_id, department_name from marts.dim_document order by department_name"
+)
+FIGURES_QUERY = "select count(*) from marts.fct_disclosed_figure"
+
+
+def marts_state(connection) -> dict:
+    documents = connection.execute(DOCUMENTS_QUERY).fetchall()
+    figures = connection.execute(FIGURES_QUERY).fetchone()[0]
+    return {"documents": [list(row) for row in documents], "figures": figures}
+
+
+# Run by another process: a new reader of the published file, as a user would open it. (In
+# this process duckdb would hand back the instance the held-open reader uses.)
+_NEW_READER = f"""
+import json, sys
+import duckdb
+with duckdb.connect(sys.argv[1], read_only=True) as connection:
+    documents = connection.execute({DOCUMENTS_QUERY!r}).fetchall()
+    figures = connection.execute({FIGURES_QUERY!r}).fetchone()[0]
+print(json.dumps({{"documents": [list(row) for row in documents], "figures": figures}}))
+"""
+
+
+def marts_state_in_new_process(warehouse: Path) -> dict:
+    completed = subprocess.run(
+        [sys.executable, "-c", _NEW_READER, str(warehouse)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(completed.stdout)
+
+
+@dataclass
+class FirstBuild:
+    run: BuildRun
+    documents: Path
+    warehouse: Path
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> FirstBuild:
+    root = tmp_path_factory.mktemp("first_build")
+    documents = root / "documents"
+    documents.mkdir()
+    shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
+    warehouse = root / "warehouse" / "final_accounts.duckdb"
+    return FirstBuild(build(documents, warehouse), documents, warehouse)
+
+
+@dataclass
+class Rebuild:
+    run: BuildRun
+    before: dict  # what the reader saw before the rebuild
+    reader_after: dict  # what the same reader saw after it
+    new_reader: dict  # what a new connection (another process) sees after it
+
+
+@pytest.fixture(scope="module")
+def rebuild(first_build, tmp_path_factory) -> Rebuild:
+    """A second document beside the first, rebuilt while a reader holds the warehouse."""
+    assert first_build.run.exit_code == EXIT_OK, first_build.run.stderr
+    documents = tmp_path_factory.mktemp("two_documents")
+    shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
+    write_lines(documents / "urumqi_finance_2024_final_accounts.txt", other_department_lines())
+    reader = duckdb.connect(str(first_build.warehouse), read_only=True)
+    try:
+        before = marts_state(reader)
+        run = build(documents, first_build.warehouse)
+        reader_after = marts_state(reader)
+        new_reader = marts_state_in_new_process(first_build.warehouse)
+    finally:
+        reader.close()
+    return Rebuild(run, before, reader_after, new_reader)
+
+
+# -- (a) a clean build -----------------------------------------------------------------------
+
+
+def test_clean_build_returns_zero(first_build):
+    assert first_build.run.exit_code == EXIT_OK, first_build.run.stderr
+    assert first_build.warehouse.is_file()
+    assert "257 figures" in first_build.run.stdout
+
+
+def test_clean_build_leaves_only_the_warehouse(first_build):
+    # No workspace (.build-*) and no write-ahead log beside the published file.
+    assert [p.name for p in first_build.warehouse.parent.iterdir()] == ["final_accounts.duckdb"]
+
+
+def test_warehouse_opens_read_only_with_its_schemas(first_build):
+    with duckdb.connect(str(first_build.warehouse), read_only=True) as connection:
+        schemas = {
+            name
+            for (name,) in connection.execute(
+                "select schema_name from information_schema.schemata"
+            ).fetchall()
+        }
+        assert {"raw", "staging", "marts"} <= schemas
+        assert not [s for s in schemas if s.endswith(("_raw", "_staging", "_marts"))]
+        figures = connection.execute("select count(*) from raw.raw_disclosed_figures").fetchone()
+        assert figures == (257,)
+        documents = connection.execute(
+            "select document_id, department_name, caliber, fiscal_year from marts.dim_document"
+        ).fetchall()
+        assert documents == [(REAL_DOCUMENT_ID, DEPARTMENT, "汇总", 2024)]
+        with pytest.raises(duckdb.Error):
+            connection.execute("create table marts.scratch (x integer)")
+
+
+def test_marts_trace_figures_to_their_lines(first_build):
+    with duckdb.connect(str(first_build.warehouse), read_only=True) as connection:
+        columns = {
+            name
+            for (name,) in connection.execute(
+                "select column_name from information_schema.columns "
+                "where table_schema = 'marts' and table_name = 'fct_disclosed_figure'"
+            ).fetchall()
+        }
+        assert {"document_id", "source_line"} <= columns
+        count = connection.execute("select count(*) from marts.fct_disclosed_figure").fetchone()
+        assert count == (257,)
+
+
+# -- (b) a second document, no code change -------------------------------------------------
+
+
+def test_second_document_is_a_second_row(rebuild):
+    assert rebuild.run.exit_code == EXIT_OK, rebuild.run.stderr
+    departments = [department for _, department in rebuild.new_reader["documents"]]
+    assert sorted(departments) == sorted([DEPARTMENT, OTHER_DEPARTMENT])
+    ids = [document_id for document_id, _ in rebuild.new_reader["documents"]]
+    assert REAL_DOCUMENT_ID in ids
+    assert len(set(ids)) == 2
+
+
+def test_second_document_doubles_the_figures(rebuild):
+    assert rebuild.before["figures"] == 257
+    assert rebuild.new_reader["figures"] == 2 * rebuild.before["figures"]
+
+
+# -- (d) a reader holding the warehouse open -----------------------------------------------
+
+
+def test_open_reader_does_not_fail_the_rebuild(rebuild):
+    assert rebuild.run.exit_code == EXIT_OK, rebuild.run.stderr
+    assert "published" in rebuild.run.stdout
+
+
+def test_open_reader_keeps_reading_the_old_warehouse(rebuild):
+    assert rebuild.before["documents"] == [[REAL_DOCUMENT_ID, DEPARTMENT]]
+    assert rebuild.reader_after == rebuild.before
+
+
+def test_new_connection_sees_the_new_warehouse(rebuild):
+    assert len(rebuild.new_reader["documents"]) == 2
+    assert rebuild.new_reader != rebuild.before
+
+
+# -- (c) bad input: exit code 2, the error says where, the warehouse is untouched -----------
+
+
+BAD_INPUTS = {
+    "garbled": (
+        garbled_lines,
+        ["section 2.二", "line 104", "cannot read the number '32,1O9.22'"],
+    ),
+    "truncated": (
+        truncated_lines,
+        ["section 2.十二", "line 1000", "truncated"],
+    ),
+    "missing_section": (
+        missing_section_lines,
+        ["section 2.六", "missing section(s): 2.六"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_INPUTS))
+def test_bad_input_fails_and_leaves_the_warehouse(case, first_build, tmp_path, capsys):
+    make_lines, expected = BAD_INPUTS[case]
+    published = first_build.warehouse
+    assert published.is_file()
+    documents = tmp_path / "documents"
+    file_name = f"urumqi_hrss_2024_{case}.txt"
+    write_lines(documents / file_name, make_lines())
+    digest = sha256_of(published)
+    listing = sorted(p.name for p in published.parent.iterdir())
+
+    code = run_build(documents, published, None)
+
+    captured = capsys.readouterr()
+    assert code == EXIT_BAD_INPUT
+    assert f"document {file_name}" in captured.err
+    for fragment in expected:
+        assert fragment in captured.err, (fragment, captured.err)
+    assert f"The published warehouse was not changed: {published}" in captured.err
+    assert sha256_of(published) == digest
+    assert sorted(p.name for p in published.parent.iterdir()) == listing
+
+
+def test_bad_input_beside_a_good_document(first_build, tmp_path, capsys):
+    published = first_build.warehouse
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
+    write_lines(documents / "zz_garbled.txt", garbled_lines())
+    digest = sha256_of(published)
+
+    code = run_build(documents, published, None)
+
+    assert code == EXIT_BAD_INPUT
+    assert "document zz_garbled.txt, section 2.二, line 104" in capsys.readouterr().err
+    assert sha256_of(published) == digest
+
+
+def test_bad_input_publishes_nothing_where_nothing_was(tmp_path, capsys):
+    documents = tmp_path / "documents"
+    write_lines(documents / "garbled.txt", garbled_lines())
+    warehouse = tmp_path / "warehouse" / "final_accounts.duckdb"
+
+    assert run_build(documents, warehouse, None) == EXIT_BAD_INPUT
+
+    assert "document garbled.txt, section 2.二, line 104" in capsys.readouterr().err
+    assert list(warehouse.parent.iterdir()) == []
+
+
+def test_two_files_of_the_same_document_are_refused(first_build, tmp_path, capsys):
+    published = first_build.warehouse
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
+    shutil.copy2(DOCUMENT_PATH, documents / "copy.txt")
+    digest = sha256_of(published)
+
+    code = run_build(documents, published, None)
+
+    assert code != EXIT_OK
+    error = capsys.readouterr().err
+    assert f"copy.txt, {DOCUMENT_FILE}" in error
+    assert "same department, caliber and year" in error
+    assert sha256_of(published) == digest
+
+
+def test_a_folder_without_documents_is_refused(tmp_path, capsys):
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    warehouse = tmp_path / "warehouse" / "final_accounts.duckdb"
+
+    assert run_build(documents, warehouse, None) != EXIT_OK
+
+    assert "no documents (*.txt)" in capsys.readouterr().err
+    assert not warehouse.exists()

@@ -1,0 +1,143 @@
+"""The raw seeds: deterministic, committed as a fresh extraction writes them, and typed."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+import yaml
+from support import DOCUMENT_PATH, DOCUMENTS, RAW_SEEDS
+
+from final_accounts.build import document_paths
+from final_accounts.extract import extract_file
+from final_accounts.seeds import RAW_TABLES, raw_tables, to_csv, write_seeds
+
+
+def fresh_csvs(paths) -> dict[str, str]:
+    tables = raw_tables([extract_file(path) for path in paths])
+    return {name: to_csv(name, rows) for name, rows in tables.items()}
+
+
+@pytest.fixture(scope="module")
+def fresh():
+    return fresh_csvs(document_paths(DOCUMENTS))
+
+
+@pytest.fixture(scope="module")
+def seed_types():
+    config = yaml.safe_load((RAW_SEEDS / "_raw__seeds.yml").read_text(encoding="utf-8"))
+    return {seed["name"]: seed["config"]["column_types"] for seed in config["seeds"]}
+
+
+def test_two_fresh_extractions_are_byte_identical(fresh):
+    again = fresh_csvs([DOCUMENT_PATH])
+    assert list(again) == list(RAW_TABLES)
+    for name in RAW_TABLES:
+        assert again[name].encode("utf-8") == fresh[name].encode("utf-8"), name
+
+
+def test_committed_seeds_equal_a_fresh_extraction(fresh):
+    committed = sorted(p.name for p in RAW_SEEDS.glob("*.csv"))
+    assert committed == sorted(f"{name}.csv" for name in RAW_TABLES)
+    for name in RAW_TABLES:
+        on_disk = (RAW_SEEDS / f"{name}.csv").read_bytes()
+        assert on_disk == fresh[name].encode("utf-8"), (
+            f"seeds/raw/{name}.csv differs from a fresh extraction: run `make extract`"
+        )
+
+
+def test_write_seeds_writes_what_to_csv_returns(tmp_path, fresh):
+    tables = raw_tables([extract_file(DOCUMENT_PATH)])
+    write_seeds(tables, tmp_path)
+    for name in RAW_TABLES:
+        assert (tmp_path / f"{name}.csv").read_bytes() == fresh[name].encode("utf-8")
+
+
+def test_csv_has_the_declared_columns_and_lf_line_ends(fresh):
+    for name, columns in RAW_TABLES.items():
+        text = fresh[name]
+        assert "\r" not in text, name
+        assert text.endswith("\n"), name
+        header = next(csv.reader(io.StringIO(text)))
+        assert tuple(header) == columns, name
+
+
+def test_rows_of_the_real_document(fresh):
+    counts = {
+        name: sum(1 for _ in csv.reader(io.StringIO(text))) - 1 for name, text in fresh.items()
+    }
+    assert counts == {
+        "raw_documents": 1,
+        "raw_document_sections": 26,
+        "raw_source_lines": 181,
+        "raw_disclosed_figures": 257,
+        "raw_explanations": 37,
+        "raw_functional_clauses": 32,
+        "raw_functional_class_totals": 4,
+        "raw_main_functions": 15,
+        "raw_budget_units": 11,
+        "raw_internal_offices": 19,
+        "raw_basic_expenditure_items": 37,
+        "raw_glossary_terms": 14,
+        "raw_attached_tables": 9,
+        "raw_unparsed_tokens": 82,
+    }
+
+
+def test_decimals_are_printed_exactly(fresh):
+    figures = list(csv.DictReader(io.StringIO(fresh["raw_disclosed_figures"])))
+    other_income_share = [
+        row for row in figures if row["line_item"] == "其他收入" and row["measure"] == "share_pct"
+    ]
+    assert [(row["value"], row["decimals"]) for row in other_income_share] == [("0.000", "3")]
+    clauses = list(csv.DictReader(io.StringIO(fresh["raw_functional_clauses"])))
+    first = clauses[0]
+    assert (first["amount_wan_yuan"], first["change_wan_yuan"], first["change_pct"]) == (
+        "0.00",
+        "-14.52",
+        "-100.00",
+    )
+
+
+def test_every_column_has_a_type_and_every_type_a_column(seed_types):
+    assert set(seed_types) == set(RAW_TABLES)
+    for name, columns in RAW_TABLES.items():
+        assert list(seed_types[name]) == list(columns), name
+
+
+def test_amounts_are_typed_decimal(seed_types):
+    money = {
+        (name, column)
+        for name, columns in RAW_TABLES.items()
+        for column in columns
+        if column.endswith(("_wan_yuan", "_pct")) or column == "value"
+    }
+    assert money == {
+        ("raw_disclosed_figures", "value"),
+        ("raw_functional_clauses", "amount_wan_yuan"),
+        ("raw_functional_clauses", "change_wan_yuan"),
+        ("raw_functional_clauses", "change_pct"),
+        ("raw_functional_class_totals", "amount_wan_yuan"),
+        ("raw_functional_class_totals", "share_pct"),
+    }
+    for name, column in money:
+        assert seed_types[name][column].lower().startswith("decimal("), (name, column)
+    for name, column in money:
+        if column.endswith("_wan_yuan"):
+            assert seed_types[name][column].lower() == "decimal(18,2)", (name, column)
+
+
+def test_no_column_is_a_binary_float(seed_types):
+    for name, types in seed_types.items():
+        for column, column_type in types.items():
+            assert column_type.lower() not in ("double", "float", "real"), (name, column)
+
+
+def test_lines_and_sequence_numbers_are_integers(seed_types):
+    for name, types in seed_types.items():
+        for column, column_type in types.items():
+            if column in ("source_line", "source_line_end", "fiscal_year", "decimals") or (
+                column.endswith(("_seq", "_no"))
+            ):
+                assert column_type == "integer", (name, column)
