@@ -62,3 +62,24 @@ def parse_signed_printed_number(raw: str) -> PrintedNumber | None:
         number = parse_printed_number(compact[1:])
         return signed(number, -1) if number else None
     return parse_printed_number(compact)
+
+
+# A decimal comma, as the performance tables once print a score: `9, 33` for 9.33 (one or
+# two digits after the comma, no point; `9,330` stays a thousands comma).
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
+def parse_decimal_comma_number(raw: str) -> PrintedNumber | None:
+    """Read `9, 33` as 9.33 (a comma printed for the decimal point); None otherwise."""
+    compact = re.sub(r"\s+", "", raw)
+    if not _DECIMAL_COMMA.fullmatch(compact):
+        return None
+    return parse_printed_number(compact.replace(",", "."))
+
+
+def parse_printed_percent(raw: str) -> PrintedNumber | None:
+    """Read a printed percent (`99. 72%`, `100.00%`) as its percent value; None otherwise."""
+    compact = re.sub(r"\s+", "", raw)
+    if not compact.endswith("%"):
+        return None
+    return parse_printed_number(compact[:-1])

@@ -70,6 +70,15 @@ def other_department_lines() -> list[str]:
     return replace_in_line(document_lines(), 1, DEPARTMENT, OTHER_DEPARTMENT)
 
 
+def second_document_lines() -> list[str]:
+    """The same text under another department's title, with the one printed share the
+    quality gate refuses (N5: 其他收入 0.30 of 32,139.53 printed `占 0.000%`, line 104)
+    printed as it should round (0.001%). In the bundled document that publisher error is
+    acknowledged in seeds/reference/ref_identity_acknowledgements.csv, for its document id
+    only: a new document repeating it is rightly refused until someone acknowledges it."""
+    return replace_in_line(other_department_lines(), 104, "占 0.000%", "占 0.001%")
+
+
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -26,7 +26,7 @@ from support import (
     REAL_DOCUMENT_ID,
     garbled_lines,
     missing_section_lines,
-    other_department_lines,
+    second_document_lines,
     sha256_of,
     truncated_lines,
     write_lines,
@@ -115,7 +115,7 @@ def rebuild(first_build, tmp_path_factory) -> Rebuild:
     assert first_build.run.exit_code == EXIT_OK, first_build.run.stderr
     documents = tmp_path_factory.mktemp("two_documents")
     shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
-    write_lines(documents / "urumqi_finance_2024_final_accounts.txt", other_department_lines())
+    write_lines(documents / "urumqi_finance_2024_final_accounts.txt", second_document_lines())
     reader = duckdb.connect(str(first_build.warehouse), read_only=True)
     try:
         before = marts_state(reader)
@@ -136,9 +136,11 @@ def test_clean_build_returns_zero(first_build):
     assert "257 figures" in first_build.run.stdout
 
 
-def test_clean_build_leaves_only_the_warehouse(first_build):
-    # No workspace (.build-*) and no write-ahead log beside the published file.
-    assert [p.name for p in first_build.warehouse.parent.iterdir()] == ["final_accounts.duckdb"]
+def test_clean_build_leaves_no_workspace_and_no_wal(first_build):
+    # The workspace (.build-*) is removed; the published file was checkpointed (no .wal).
+    left = [p.name for p in first_build.warehouse.parent.iterdir()]
+    assert "final_accounts.duckdb" in left
+    assert not [name for name in left if name.startswith(".build-") or name.endswith(".wal")]
 
 
 def test_warehouse_opens_read_only_with_its_schemas(first_build):

@@ -1,5 +1,5 @@
 -- The percentage identities of DOMAIN.md §5, one row per identity × document × instance,
--- tested by interval arithmetic (macro ratio_identity): a share (X = part, Y = whole), a
+-- tested by interval arithmetic: a share (X = part, Y = whole), a
 -- change percent against last year (X = this year's amount, Y = the change, so last year is
 -- X − Y), a budget variance rate 预决算差异率 (X = budget, Y = final).
 
@@ -165,46 +165,79 @@ checks as (
 
 ),
 
-shares as (
+-- Interval arithmetic: x and y stand anywhere in [x ± radius], [y ± radius]. The ratio is
+-- monotone in each input, so its range is spanned by the four corners of that box; the
+-- identity holds when the range meets [printed ± half a unit of its last digit]. Outcomes are
+-- decided by cross-multiplying (exact DECIMAL); division (hugeint, exact_ratio_pct) only
+-- reports the expected value and the envelope.
+corners as (
 
     select
-        *,
-        'X / Y' as formula,
-        {{ ratio_identity('X', 'Y', 'x_value', 'x_radius', 'y_value', 'y_radius', 'printed_value', 'printed_decimals') }}
+        checks.*,
+        cast(x_value + corner.x_sign * x_radius as decimal(38, 6)) as corner_x,
+        cast(y_value + corner.y_sign * y_radius as decimal(38, 6)) as corner_y
     from checks
-    where kind = 'share'
+    cross join (values (-1, -1), (-1, 1), (1, -1), (1, 1)) as corner (x_sign, y_sign)
 
 ),
 
-changes as (
+corner_ratios as (
 
     select
         *,
-        'Y / (X − Y)' as formula,
-        {{ ratio_identity('Y', 'X - Y', 'x_value', 'x_radius', 'y_value', 'y_radius', 'printed_value', 'printed_decimals') }}
-    from checks
-    where kind = 'change'
-
-),
-
-variances as (
-
-    select
-        *,
-        '(Y − X) / X' as formula,
-        {{ ratio_identity('Y - X', 'X', 'x_value', 'x_radius', 'y_value', 'y_radius', 'printed_value', 'printed_decimals') }}
-    from checks
-    where kind = 'variance'
+        {{ ratio_terms('kind', 'corner_x', 'corner_y') }},
+        cast(printed_value as decimal(38, 6)) + {{ half_unit('printed_decimals') }} as upper,
+        cast(printed_value as decimal(38, 6)) - {{ half_unit('printed_decimals') }} as lower
+    from corners
 
 ),
 
 evaluated as (
 
-    select * from shares
-    union all by name
-    select * from changes
-    union all by name
-    select * from variances
+    select
+        identity_id,
+        document_id,
+        instance,
+        kind,
+        any_value(x_value) as x_value,
+        any_value(y_value) as y_value,
+        any_value(printed_value) as printed_value,
+        any_value(printed_decimals) as printed_decimals,
+        any_value(missing_inputs) as missing_inputs,
+        array_to_string(list_sort(list_distinct(
+            list_filter(
+                flatten(list([x_line, y_line, printed_line])), line -> line is not null
+            )
+        )), ',') as source_lines,
+        bool_or(denominator <= 0) as has_pole,
+        bool_or(100 * numerator <= upper * denominator) as reaches_upper,
+        bool_or(100 * numerator >= lower * denominator) as reaches_lower,
+        min({{ exact_ratio_pct('numerator', 'denominator') }}) as corner_min,
+        max({{ exact_ratio_pct('numerator', 'denominator') }}) as corner_max
+    from corner_ratios
+    group by identity_id, document_id, instance, kind
+
+),
+
+nominal as (
+
+    select
+        *,
+        {{ ratio_terms('kind', 'cast(x_value as decimal(38, 6))', 'cast(y_value as decimal(38, 6))') }}
+    from evaluated
+
+),
+
+judged as (
+
+    select
+        *,
+        {{ exact_ratio_pct('numerator', 'denominator') }} as expected_value,
+        case
+            when missing_inputs <> '' then 'not disclosed: ' || missing_inputs
+            when has_pole then 'the denominator is zero within rounding: the percentage is undefined'
+        end as not_evaluable_reason
+    from nominal
 
 ),
 
@@ -219,26 +252,34 @@ final as (
         ----------  the two sides
         'ratio' as check_kind,
         'printed ' || kind || ' %' as left_label,
-        formula || ' × 100 with X = ' || coalesce(cast(x_value as varchar), '?')
+        case kind
+            when 'share' then 'X / Y'
+            when 'change' then 'Y / (X − Y)'
+            when 'variance' then '(Y − X) / X'
+        end || ' × 100 with X = ' || coalesce(cast(x_value as varchar), '?')
             || ', Y = ' || coalesce(cast(y_value as varchar), '?') as right_label,
         printed_value::decimal(18, 3) as left_value,
         expected_value::decimal(18, 6) as right_value,
-        case when missing_inputs = '' then evaluated.difference end::decimal(18, 6) as difference,
-        case when missing_inputs = '' then evaluated.envelope end::decimal(18, 6) as envelope,
+        case when not_evaluable_reason is null
+            then printed_value - expected_value end::decimal(18, 6) as difference,
+        case when not_evaluable_reason is null
+            then {{ half_unit('printed_decimals') }}
+                + greatest(corner_max - expected_value, expected_value - corner_min)
+        end::decimal(18, 6) as envelope,
 
         ----------  outcome
-        case when missing_inputs <> '' then 'not_evaluable' else evaluated.outcome end as outcome,
         case
-            when missing_inputs <> '' then 'not disclosed: ' || missing_inputs
-            else evaluated.not_evaluable_reason
-        end as not_evaluable_reason,
+            when not_evaluable_reason is not null then 'not_evaluable'
+            when {{ round_to('expected_value', 'printed_decimals') }} = printed_value then 'pass'
+            when reaches_upper and reaches_lower then 'rounding'
+            else 'fail'
+        end as outcome,
+        not_evaluable_reason,
 
         ----------  lineage
-        array_to_string(list_sort(list_distinct(
-            list_filter([x_line, y_line, printed_line], line -> line is not null)
-        )), ',') as source_lines
+        source_lines
 
-    from evaluated
+    from judged
 
 )
 

@@ -1,4 +1,5 @@
--- The additive identities of DOMAIN.md §5, one row per identity × document × instance:
+-- The additive identities of DOMAIN.md §5 (N…, and P8's narrative side), plus D1 (a figure
+-- printed twice agrees), one row per identity × document × instance:
 -- total = Σ terms holds when |total − Σ terms| ≤ Σ rounding radii of all printed inputs
 -- ((n + 1) × 0.005 for 2-decimal amounts). An input a document does not print makes the
 -- row not_evaluable, naming it; every document gets every row (nothing is skipped).
@@ -8,6 +9,12 @@ with
 inputs as (
 
     select * from {{ ref('int_audit__identity_inputs') }}
+
+),
+
+figures_by_role as (
+
+    select * from {{ ref('int_thematic__figures_by_role') }}
 
 ),
 
@@ -114,7 +121,13 @@ definitions (identity_id, instance, side, theme, component_code, role, budget_ty
         ('N23', '国有资本经营预算收入总计 = 支出总计', 'total', 'fiscal_appropriation', 'state_capital_operating_budget', 'income_total', null),
         ('N23', '国有资本经营预算收入总计 = 支出总计', 'term', 'fiscal_appropriation', 'state_capital_operating_budget', 'expenditure_total', null),
         ('N23', '国有资本经营预算本年支出 = Σ 项', 'total', 'fiscal_appropriation', 'state_capital_operating_budget', 'current_year_expenditure', null),
-        ('N23', '国有资本经营预算本年支出 = Σ 项', 'term', 'functional_item', '*', 'amount', '国有资本经营预算')
+        ('N23', '国有资本经营预算本年支出 = Σ 项', 'term', 'functional_item', '*', 'amount', '国有资本经营预算'),
+        -- P8, narrative side: the overall self-evaluation table of 十一 budgets the department's
+        -- 收入总计 and executes its 本年支出合计
+        ('P8', '十一 全年预算总额 = 收入总计', 'total', 'performance_evaluation', 'overall_self_evaluation', 'budget', null),
+        ('P8', '十一 全年预算总额 = 收入总计', 'term', 'income_expenditure_summary', 'summary', 'income_total', null),
+        ('P8', '十一 实际执行总额 = 本年支出合计', 'total', 'performance_evaluation', 'overall_self_evaluation', 'executed', null),
+        ('P8', '十一 实际执行总额 = 本年支出合计', 'term', 'income_expenditure_summary', 'summary', 'current_year_expenditure', null)
 
 ),
 
@@ -198,7 +211,37 @@ aggregated as (
 
 ),
 
-final as (
+-- D1: a figure the document prints twice (a "三公" amount in the overview and again under
+-- 具体情况如下) must be printed the same both times: no envelope, the same printed number.
+repeated_printings as (
+
+    select
+        'D1' as identity_id,
+        later.document_id,
+        later.line_item || ' (' || later.role || ', lines ' || first.source_line || ' and '
+            || later.source_line || ')' as instance,
+        'sum' as check_kind,
+        first.line_item as left_label,
+        later.line_item as right_label,
+        first.value::decimal(18, 3) as left_value,
+        later.value::decimal(18, 3) as right_value,
+        (first.value - later.value)::decimal(18, 6) as difference,
+        cast(0 as decimal(18, 6)) as envelope,
+        case when first.value = later.value then 'pass' else 'fail' end as outcome,
+        cast(null as varchar) as not_evaluable_reason,
+        first.source_line || ',' || later.source_line as source_lines
+    from figures_by_role as later
+    inner join figures_by_role as first
+        on later.document_id = first.document_id
+        and later.theme = first.theme
+        and later.component_code = first.component_code
+        and later.role = first.role
+        and first.occurrence_no = 1
+    where later.occurrence_no > 1
+
+),
+
+evaluated as (
 
     select
         ----------  keys
@@ -229,6 +272,14 @@ final as (
         source_lines
 
     from aggregated
+
+),
+
+final as (
+
+    select * from evaluated
+    union all by name
+    select * from repeated_printings
 
 )
 
