@@ -1,3 +1,4 @@
+{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- The Urumqi HRSS 2024 document lists 11 budget units (1 本级 + 10 下属单位, lines 80–90) and 19
 -- internal offices (line 76), every office under the 本级 unit. Returns a row per count that differs.
 
@@ -19,7 +20,7 @@ fixture_document as (
 
     select document_id
     from documents
-    where source_file = 'urumqi_hrss_2024_final_accounts.txt'
+    where document_id = '{{ var("fixture_document_id") }}'
 
 ),
 

@@ -1,3 +1,4 @@
+{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- The Urumqi HRSS 2024 document has 31 一般公共预算 clauses (五(三)) and 1 国有资本经营预算 clause
 -- (八), and dim_document.clause_count agrees. Returns a row per count that differs.
 
@@ -19,7 +20,7 @@ fixture_document as (
 
     select document_id, clause_count
     from documents
-    where source_file = 'urumqi_hrss_2024_final_accounts.txt'
+    where document_id = '{{ var("fixture_document_id") }}'
 
 ),
 

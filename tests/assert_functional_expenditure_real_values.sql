@@ -1,3 +1,4 @@
+{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- Real figures of the Urumqi HRSS 2024 document (第二部分 五(三) line 136 and 八 line 198) read
 -- through the mart: amount, signed change, change percent, derived prior year and codes.
 -- Returns one row per expected clause that is missing or differs.
@@ -20,7 +21,7 @@ fixture_document as (
 
     select document_id
     from documents
-    where source_file = 'urumqi_hrss_2024_final_accounts.txt'
+    where document_id = '{{ var("fixture_document_id") }}'
 
 ),
 

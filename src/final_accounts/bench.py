@@ -17,6 +17,7 @@ from pathlib import Path
 from . import project
 from .build import STAGES, Workspace, discard, new_workspace
 from .document import read_document
+from .quality.mutation import score_report, sweep
 
 
 def make_copies(count: int, directory: Path) -> None:
@@ -27,9 +28,8 @@ def make_copies(count: int, directory: Path) -> None:
         text = source.read_text(encoding="utf-8")
         for number in range(1, count + 1):
             name = original if number == 1 else f"{original}副本{number:02d}"
-            (directory / f"{source.stem}_{number:02d}.txt").write_text(
-                text.replace(original, name), encoding="utf-8"
-            )
+            file_name = source.name if number == 1 else f"{source.stem}_{number:02d}.txt"
+            (directory / file_name).write_text(text.replace(original, name), encoding="utf-8")
 
 
 def _run_stage_in_child(stage, workspace: Workspace) -> tuple[float, int]:
@@ -56,15 +56,17 @@ def _run_stage_in_child(stage, workspace: Workspace) -> tuple[float, int]:
 
 def run_bench(sizes: list[int], runs: int) -> int:
     print(f"Benchmark: {runs} run(s) per size; median wall time, peak memory per stage")
+    print("(each stage runs in a forked child; peak memory is that child's maximum RSS)")
     for size in sizes:
         with tempfile.TemporaryDirectory() as scratch:
             documents = Path(scratch) / "documents"
             documents.mkdir()
             make_copies(size, documents)
+            warehouse = Path(scratch) / "warehouse" / project.WAREHOUSE.name
             timings: dict[str, list[float]] = {name: [] for name, _ in STAGES}
             peaks: dict[str, int] = dict.fromkeys(timings, 0)
             for _ in range(runs):
-                workspace = new_workspace(documents, Path(scratch) / "w" / "wh.duckdb", None)
+                workspace = new_workspace(documents, warehouse, None)
                 try:
                     for name, stage in STAGES:
                         seconds, peak = _run_stage_in_child(stage, workspace)
@@ -82,4 +84,12 @@ def run_bench(sizes: list[int], runs: int) -> int:
                     f"  {name:<12} {median:>9.2f} {median / size:>8.3f} {peaks[name] / 1024:>9.1f}"
                 )
             print(f"  {'total':<12} {total:>9.2f} {total / size:>8.3f}")
+            if size == min(sizes):
+                print(
+                    "\nMutation sweep (each extracted amount changed in a copy of the warehouse):"
+                )
+                started = time.perf_counter()
+                for line in score_report(sweep(warehouse)):
+                    print(f"  {line}")
+                print(f"  ({time.perf_counter() - started:.0f} s)")
     return 0

@@ -9,6 +9,7 @@ leaves the published warehouse as it was.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -45,7 +46,9 @@ class Workspace:
 
     @property
     def database(self) -> Path:
-        return self.root / "final_accounts.duckdb"
+        # Named as the published file: DuckDB names a file's catalog after it, and dbt's
+        # views refer to their tables through that catalog name.
+        return self.root / self.warehouse.name
 
 
 def new_workspace(documents: Path, warehouse: Path, seeds_out: Path | None) -> Workspace:
@@ -104,7 +107,9 @@ def stage_dbt_build(workspace: Workspace) -> str:
 
 def stage_tests(workspace: Workspace) -> str:
     """dbt data tests and unit tests over the new warehouse."""
-    results = _dbt(workspace, ["test"])
+    with (workspace.root / "seeds" / "raw" / "raw_documents.csv").open(encoding="utf-8") as f:
+        document_ids = [row["document_id"] for row in csv.DictReader(f)]
+    results = _dbt(workspace, ["test", "--vars", json.dumps({"built_document_ids": document_ids})])
     workspace.dbt_results = results
     return f"{results.get('pass', 0)} tests passed" + (
         f", {results['warn']} warnings" if results.get("warn") else ""

@@ -121,7 +121,9 @@ def is_cjk(ch: str) -> bool:
 
 # Junk that marks a text as OCR debris rather than words: letters of other scripts,
 # symbols, and short syllables repeated many times (`一个一个一个`, `大大 大大 大大`).
-_FOREIGN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff\uac00-\ud7af₩₹■□▶√※≠]")
+_FOREIGN = re.compile(
+    r"[\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u1100-\u11ff\u3040-\u30ff\uac00-\ud7af₩₹■□▶√※≠]"
+)
 _REPEATS = re.compile(r"(.{1,3}?)\1{3,}")
 
 

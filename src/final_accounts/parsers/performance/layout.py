@@ -33,6 +33,8 @@ TOTAL_LABEL = "总分"
 
 # Words of the fund header row (header cells are split: `年初预算 数`).
 _FUND_HEADER_WORDS = ("年初预算", "全年预算", "全年执行", "执行率", "资金来源", "分值")
+# Not-applicable marks of the fund rows other than the total.
+_NOT_APPLICABLE_MARKS = {"-", "_", "—"}
 # Words of the goal header row.
 _GOAL_HEADER = re.compile(r"^(?:预期目标|实际完成(?:情况|目标)?|实际完|成目标|完成情况|成情况|况)$")
 # Words of the indicator header row(s).
@@ -86,7 +88,9 @@ def split_tables(document: Document, section: Section) -> list[TableLayout]:
     starts = [i for i, line in enumerate(lines) if _is_name_line(line)]
     tables: list[TableLayout] = []
     first_start = starts[0] if starts else len(lines)
-    if first_start > 0 and any(line.has_cell(DEPARTMENT_NAME_LABEL) for line in lines[:first_start]):
+    if first_start > 0 and any(
+        line.has_cell(DEPARTMENT_NAME_LABEL) for line in lines[:first_start]
+    ):
         tables.append(_department_layout(lines[:first_start]))
     for seq, start in enumerate(starts, start=1):
         end = starts[seq] if seq < len(starts) else len(lines)
@@ -117,9 +121,7 @@ def _preamble(lines: list[Line], start: int, previous: TableLayout | None) -> li
 
 
 def _department_layout(lines: list[Line]) -> TableLayout:
-    layout = TableLayout(
-        DEPARTMENT_TABLE_ID, 0, "department", lines[0].number, lines[-1].number
-    )
+    layout = TableLayout(DEPARTMENT_TABLE_ID, 0, "department", lines[0].number, lines[-1].number)
     name_line = next((ln for ln in lines if ln.has_cell(DEPARTMENT_NAME_LABEL)), None)
     layout.name_line = name_line
     layout.name_lines = [name_line] if name_line else []
@@ -200,6 +202,8 @@ def is_fund_line(line: Line) -> bool:
     amounts = sum(1 for c in cells if parse_amount(c.text) and "." in c.compact)
     if amounts >= 2:
         return True
+    if sum(1 for c in cells if c.compact in _NOT_APPLICABLE_MARKS) >= 2:
+        return True  # a row whose amounts are lost, its 分值/执行率/得分 marks printed
     return any(
         parse_percent(c.text) and i + 1 < len(cells) and is_score(cells[i + 1].text)
         for i, c in enumerate(cells)
@@ -212,8 +216,13 @@ def _is_fund_header(line: Line) -> bool:
 
 def _is_goal_header(line: Line) -> bool:
     words = [c.compact for c in line.filled if c.compact not in ("-", "•", "ı", "·")]
-    return bool(words) and any("预期目标" in w or "实际完成" in w for w in words) and all(
-        _GOAL_HEADER.match(w) or "预期目标" in w or "实际完成" in w or len(w) <= 2 for w in words
+    return (
+        bool(words)
+        and any("预期目标" in w or "实际完成" in w for w in words)
+        and all(
+            _GOAL_HEADER.match(w) or "预期目标" in w or "实际完成" in w or len(w) <= 2
+            for w in words
+        )
     )
 
 

@@ -229,7 +229,9 @@ def project_name(layout: TableLayout, document: Document, notes: Notes) -> NameR
             text, source = recovered
             name, _ = clean_name(text)
             notes.recoveries.append(
-                Recovery(layout.table_id, "project_name", name, source, line, "name_in_department_row")
+                Recovery(
+                    layout.table_id, "project_name", name, source, line, "name_in_department_row"
+                )
             )
             return NameResult(raw_name, name, "recovered", source, bleed)
         notes.missing.append(
@@ -320,7 +322,10 @@ class UnitsResult:
 
 
 def department_and_unit(
-    layout: TableLayout, document: Document, refs: list[Reference], bleed: Bleed | None,
+    layout: TableLayout,
+    document: Document,
+    refs: list[Reference],
+    bleed: Bleed | None,
     notes: Notes,
 ) -> UnitsResult:
     """主管部门 and 实施单位 as printed and cleaned (recovered from the name row's bleed or
@@ -353,42 +358,64 @@ def department_and_unit(
     competent_raw = " | ".join(competent_pieces) or None
     unit_raw = " | ".join(unit_pieces) or None
     competent = _resolve(
-        layout.table_id, "competent_department", competent_pieces,
-        bleed.department if bleed else None, bleed.line if bleed else None, refs, number, notes,
+        layout.table_id,
+        "competent_department",
+        competent_pieces,
+        bleed.department if bleed else None,
+        bleed.line if bleed else None,
+        refs,
+        number,
+        notes,
     )
     unit = _resolve(
-        layout.table_id, "implementing_unit", unit_pieces,
-        bleed.unit if bleed else None, bleed.line if bleed else None, refs, number, notes,
+        layout.table_id,
+        "implementing_unit",
+        unit_pieces,
+        bleed.unit if bleed else None,
+        bleed.line if bleed else None,
+        refs,
+        number,
+        notes,
     )
     return UnitsResult(competent_raw, competent, unit_raw, unit)
 
 
 def _resolve(
-    table_id: str, field: str, pieces: list[str], bled: str | None, bled_line: int | None,
-    refs: list[Reference], line: int, notes: Notes,
+    table_id: str,
+    field: str,
+    pieces: list[str],
+    bled: str | None,
+    bled_line: int | None,
+    refs: list[Reference],
+    line: int,
+    notes: Notes,
 ) -> str | None:
     cleaned = [re.sub(r"\s+", "", p).strip(_EDGE_STRAY) for p in pieces]
-    printed = join_fragments([c for c in cleaned if c and not _is_header_debris(c)],
-                             boundary_duplicates=True)
+    printed = join_fragments(
+        [c for c in cleaned if c and not _is_header_debris(c)], boundary_duplicates=True
+    )
     names = {r.name for r in refs}
     if printed in names:
         return printed
     if bled and (bled in names or not names):
-        notes.recoveries.append(Recovery(table_id, field, bled, bled_line or line, line,
-                                         "bleed_in_name_row"))
+        notes.recoveries.append(
+            Recovery(table_id, field, bled, bled_line or line, line, "bleed_in_name_row")
+        )
         return bled
     match = match_reference(printed, refs)
     if match:
-        notes.recoveries.append(Recovery(table_id, field, match.name, match.line, line,
-                                         match.rule))
+        notes.recoveries.append(Recovery(table_id, field, match.name, match.line, line, match.rule))
         return match.name
     if bled:
-        notes.recoveries.append(Recovery(table_id, field, bled, bled_line or line, line,
-                                         "bleed_in_name_row"))
+        notes.recoveries.append(
+            Recovery(table_id, field, bled, bled_line or line, line, "bleed_in_name_row")
+        )
         return bled
     if printed:
         return printed
-    notes.missing.append(MissingCell(table_id, field, line, f"no {field} cells in the 主管部门 row"))
+    notes.missing.append(
+        MissingCell(table_id, field, line, f"no {field} cells in the 主管部门 row")
+    )
     return None
 
 
