@@ -215,6 +215,15 @@ def test_new_connection_sees_the_new_warehouse(rebuild):
 # -- (c) bad input: exit code 2, the error says where, the warehouse is untouched -----------
 
 
+@pytest.fixture
+def published(first_build) -> Path:
+    """The warehouse the first build published (the bad builds must leave it as it is)."""
+    assert first_build.run.exit_code == EXIT_OK, (
+        f"the first build published nothing:\n{first_build.run.stderr}"
+    )
+    return first_build.warehouse
+
+
 BAD_INPUTS = {
     "garbled": (
         garbled_lines,
@@ -232,10 +241,8 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("case", list(BAD_INPUTS))
-def test_bad_input_fails_and_leaves_the_warehouse(case, first_build, tmp_path, capsys):
+def test_bad_input_fails_and_leaves_the_warehouse(case, published, tmp_path, capsys):
     make_lines, expected = BAD_INPUTS[case]
-    published = first_build.warehouse
-    assert published.is_file()
     documents = tmp_path / "documents"
     file_name = f"urumqi_hrss_2024_{case}.txt"
     write_lines(documents / file_name, make_lines())
@@ -254,8 +261,7 @@ def test_bad_input_fails_and_leaves_the_warehouse(case, first_build, tmp_path, c
     assert sorted(p.name for p in published.parent.iterdir()) == listing
 
 
-def test_bad_input_beside_a_good_document(first_build, tmp_path, capsys):
-    published = first_build.warehouse
+def test_bad_input_beside_a_good_document(published, tmp_path, capsys):
     documents = tmp_path / "documents"
     documents.mkdir()
     shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
@@ -280,8 +286,7 @@ def test_bad_input_publishes_nothing_where_nothing_was(tmp_path, capsys):
     assert list(warehouse.parent.iterdir()) == []
 
 
-def test_two_files_of_the_same_document_are_refused(first_build, tmp_path, capsys):
-    published = first_build.warehouse
+def test_two_files_of_the_same_document_are_refused(published, tmp_path, capsys):
     documents = tmp_path / "documents"
     documents.mkdir()
     shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)

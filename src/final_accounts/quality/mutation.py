@@ -77,25 +77,20 @@ def _mutate(connection, baseline, document_id, seq, section, line_item, measure,
 
 
 def score_report(results: list[MutationResult]) -> list[str]:
-    """The score and the list of figures no identity covers, as printable lines."""
+    """The score by size of change, and the figures no identity covers, as printable lines."""
     total = len(results)
-    by_cent = sum(1 for r in results if r.caught_at == DELTAS[0])
-    by_any = sum(1 for r in results if r.caught_at is not None)
-    lines = [
-        f"mutation score: {by_cent}/{total} amounts caught at ±{DELTAS[0]} 万元, "
-        f"{by_any}/{total} at ±{DELTAS[-1]} or less",
-    ]
-    wide = [r for r in results if r.caught_at is not None and r.caught_at != DELTAS[0]]
-    if wide:
-        lines.append(f"caught only at ±{DELTAS[-1]} (inside a wide rounding envelope):")
-        lines += [
-            f"  line {r.source_line} {r.section_code} {r.line_item} {r.measure}" for r in wide
-        ]
+    lines = []
+    for delta in DELTAS:
+        caught = sum(1 for r in results if r.caught_at is not None and r.caught_at <= delta)
+        lines.append(f"changed by ±{delta} 万元: {caught}/{total} amounts caught by an identity")
+    lines.append(
+        "(a one-cent change of a figure is often inside the rounding envelope of the identities "
+        "that use it; the larger changes show which figures an identity covers at all)"
+    )
     uncovered = [r for r in results if r.caught_at is None]
-    if uncovered:
-        lines.append("not covered by any identity:")
-        lines += [
-            f"  line {r.source_line} {r.section_code} {r.line_item} {r.measure} = {r.value}"
-            for r in uncovered
-        ]
+    lines.append(f"not covered by any identity ({len(uncovered)}):")
+    lines += [
+        f"  line {r.source_line} {r.section_code} {r.line_item} {r.measure} = {r.value}"
+        for r in uncovered
+    ]
     return lines

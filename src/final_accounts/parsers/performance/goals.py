@@ -16,7 +16,9 @@ from .cells import Line, is_stray
 from .layout import TableLayout
 
 _GOAL_LABEL = re.compile(r"^(?:年度总体目标|年度总体|目标|年度总体目标.*|日初)$")
-_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+_CJK_SPACE = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,7 @@ def _split(line: Line, actual_column: int | None) -> tuple[list[str], list[str]]
     if not pieces:
         return [], []
     indexes = [i for i, _ in pieces]
-    gap_after = next(
-        (k for k in range(len(indexes) - 1) if indexes[k + 1] - indexes[k] > 1), None
-    )
+    gap_after = next((k for k in range(len(indexes) - 1) if indexes[k + 1] - indexes[k] > 1), None)
     if gap_after is not None:
         return [t for _, t in pieces[: gap_after + 1]], [t for _, t in pieces[gap_after + 1 :]]
     if len(pieces) == 1:

@@ -95,8 +95,16 @@ def split_tables(document: Document, section: Section) -> list[TableLayout]:
     for seq, start in enumerate(starts, start=1):
         end = starts[seq] if seq < len(starts) else len(lines)
         preamble = _preamble(lines, start, tables[-1] if tables else None)
+        if preamble and tables:
+            _drop_lines(tables[-1], {line.number for line in preamble})
         tables.append(_project_layout(document, seq, lines[start - len(preamble) : end], preamble))
     return tables
+
+
+def _drop_lines(layout: TableLayout, numbers: set[int]) -> None:
+    """Give the next table's preamble lines back to it."""
+    layout.indicator_lines = [ln for ln in layout.indicator_lines if ln.number not in numbers]
+    layout.last_line = min(numbers) - 1
 
 
 def _is_name_line(line: Line) -> bool:
@@ -230,6 +238,10 @@ def _is_indicator_header(line: Line) -> bool:
     words = {c.compact for c in line.filled}
     if words & {"一级指标", "二级指标", "三级指标"}:
         return True
+    if _is_fund_header(line) and any(
+        w in "".join(words) for w in ("年初预算", "全年预算", "执行率")
+    ):
+        return False
     return {"分值", "得分"} <= words and not any(is_score(w) for w in words)
 
 
