@@ -111,6 +111,11 @@ cases as (
         '0.000933'
     union all
     select
+        'exact_ratio_pct: decimal(38,6) corners as the models pass them (0.015 / 2.995)',
+        cast({{ exact_ratio_pct('0.015::decimal(38,6)', '2.995::decimal(38,6)') }} as varchar),
+        '0.500835'
+    union all
+    select
         'exact_ratio_pct: zero denominator gives null',
         cast({{ exact_ratio_pct('1', '0') }} as varchar),
         null
@@ -121,24 +126,25 @@ cases as (
         'DECIMAL(38,6)'
     union all
     select
-        -- regression: a CASE over round() branches unified to DECIMAL(38,0) and returned 43
+        -- regression: a CASE over round() branches unified to DECIMAL(38,0) and returned 43; it
+        -- only shows on a wide decimal like the models' decimal(38,6), not on a short literal
         'round_to: keeps the scale (42.572609 to 2 decimals is 42.57, not 43)',
-        cast({{ round_to('42.572609', '2') }} as varchar),
+        cast({{ round_to('42.572609::decimal(38,6)', '2') }} as varchar),
         '42.570000'
     union all
     select
         'round_to: 3 decimals',
-        cast({{ round_to('0.000933', '3') }} as varchar),
+        cast({{ round_to('0.000933::decimal(38,6)', '3') }} as varchar),
         '0.001000'
     union all
     select
         'round_to: half away from zero on a negative value',
-        cast({{ round_to('-0.125', '2') }} as varchar),
+        cast({{ round_to('-0.125::decimal(38,6)', '2') }} as varchar),
         '-0.130000'
     union all
     select
         'round_to: type is decimal(38,6)',
-        typeof({{ round_to('42.572609', '2') }}),
+        typeof({{ round_to('42.572609::decimal(38,6)', '2') }}),
         'DECIMAL(38,6)'
     union all
     select

@@ -96,7 +96,11 @@ checks as (
     union all
     select 'N5 其他收入 acknowledged', cast(is_acknowledged as varchar), 'true' from n5
     union all
-    select 'N5 其他收入 evidence', left(acknowledgement_evidence, 32), 'Line 104 prints 其他收入 0.30 万元, 占 0.000%' from n5
+    select
+        'N5 其他收入 evidence',
+        left(acknowledgement_evidence, length('Line 104 prints 其他收入 0.30 万元, 占 0.000%')),
+        'Line 104 prints 其他收入 0.30 万元, 占 0.000%'
+    from n5
     union all
     select 'N5 其他收入 source lines', source_lines, '104' from n5
     union all

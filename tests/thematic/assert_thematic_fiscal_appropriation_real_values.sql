@@ -71,20 +71,6 @@ checks as (
     union all
     select 'all: budget variance', max(budget_variance_pct), 28.28, 0 from scopes where scope_code = 'fiscal_appropriation'
     union all
-    -- N9: 收入总计 = 年初结转和结余 + 本年收入, and 支出总计 = 年末结转和结余 + 本年支出 → ±0.015
-    select 'N9 income side', max(beginning_balance_wan_yuan + current_year_income_wan_yuan), max(income_total_wan_yuan), 0.015
-    from scopes where scope_code = 'fiscal_appropriation'
-    union all
-    select 'N9 expenditure side', max(ending_balance_wan_yuan + current_year_expenditure_wan_yuan), max(expenditure_total_wan_yuan), 0.015
-    from scopes where scope_code = 'fiscal_appropriation'
-    union all
-    -- N10: 本年财政拨款收入 (四) = 财政拨款收入 (二)
-    select
-        'N10 fiscal income in 四 = 二',
-        (select max(current_year_income_wan_yuan) from scopes where scope_code = 'fiscal_appropriation'),
-        (select max(amount_wan_yuan) from income where source_code = 'fiscal_appropriation'),
-        0
-    union all
     select 'general: expenditure', max(current_year_expenditure_wan_yuan), 32186.91, 0 from scopes where scope_code = 'general_public_budget'
     union all
     select 'general: share', max(share_of_current_year_expenditure_pct), 99.89, 0 from scopes where scope_code = 'general_public_budget'
@@ -104,14 +90,6 @@ checks as (
     select 'state capital: budget initial', max(budget_initial_wan_yuan), 78.00, 0 from scopes where scope_code = 'state_capital_operating_budget'
     union all
     select 'state capital: budget variance', max(budget_variance_pct), -75.28, 0 from scopes where scope_code = 'state_capital_operating_budget'
-    union all
-    -- N12: 本年财政拨款支出 = 一般公共预算 + 政府性基金 + 国有资本经营, 3 addends → ±0.02
-    select
-        'N12 fiscal expenditure by scope',
-        sum(current_year_expenditure_wan_yuan) filter (where parent_scope_code = 'fiscal_appropriation'),
-        max(current_year_expenditure_wan_yuan) filter (where scope_code = 'fiscal_appropriation'),
-        0.02
-    from scopes
 
 )
 

@@ -64,9 +64,6 @@ checks as (
     union all
     select 'current year income context', max(current_year_income_wan_yuan), 32139.53, 0 from income
     union all
-    -- N4: 本年收入合计 = Σ sources, 6 addends → ±0.035
-    select 'N4 income sources sum', sum(amount_wan_yuan), max(current_year_income_wan_yuan), 0.035 from income
-    union all
     select 'expenditure nature rows', count(*), 5, 0 from expenditure
     union all
     select 'basic expenditure', max(amount_wan_yuan), 13717.58, 0 from expenditure where nature_code = 'basic'
@@ -76,9 +73,6 @@ checks as (
     select 'project expenditure', max(amount_wan_yuan), 18504.03, 0 from expenditure where nature_code = 'project'
     union all
     select 'project expenditure share', max(share_pct), 57.43, 0 from expenditure where nature_code = 'project'
-    union all
-    -- N6: 本年支出合计 = Σ natures, 5 addends → ±0.03
-    select 'N6 expenditure natures sum', sum(amount_wan_yuan), max(current_year_expenditure_wan_yuan), 0.03 from expenditure
 
 )
 

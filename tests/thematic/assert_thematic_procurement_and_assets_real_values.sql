@@ -86,14 +86,6 @@ checks as (
     union all
     select 'services', max(amount_wan_yuan), 435.71, 0 from purchases where category_code = 'services'
     union all
-    -- N21: 总额 = 货物 + 工程 + 服务 (3 addends → ±0.02; exact here)
-    select
-        'N21 procurement by object',
-        sum(amount_wan_yuan) filter (where category_kind = 'by_object'),
-        max(amount_wan_yuan) filter (where category_kind = 'total'),
-        0.02
-    from purchases
-    union all
     select 'sme contracts', max(amount_wan_yuan), 487.86, 0 from purchases where category_code = 'sme_contracts'
     union all
     select 'sme share', max(share_pct), 87.35, 0 from purchases where category_code = 'sme_contracts'
@@ -117,14 +109,6 @@ checks as (
     select 'special technical vehicles', max(quantity), 1, 0 from assets where item_code = 'vehicle_special_technical'
     union all
     select 'other vehicles', max(quantity), 44, 0 from assets where item_code = 'vehicle_other'
-    union all
-    -- N22: 车辆 = Σ by use (counts: exact)
-    select
-        'N22 vehicles by use',
-        sum(quantity) filter (where parent_item_code = 'vehicles'),
-        max(quantity) filter (where item_code = 'vehicles'),
-        0
-    from assets
     union all
     select 'equipment over 1m', max(quantity), 8, 0 from assets where item_code = 'equipment_over_1m'
 

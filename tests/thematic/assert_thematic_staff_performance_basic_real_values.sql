@@ -31,21 +31,9 @@ basic_expenditure as (
 
 ),
 
-public_funds_operating as (
-
-    select * from {{ ref('fct_public_funds_operating') }}
-
-),
-
 performance as (
 
     select * from {{ ref('fct_performance_evaluation_summary') }}
-
-),
-
-summary as (
-
-    select * from {{ ref('fct_income_expenditure_summary') }}
 
 ),
 
@@ -78,24 +66,10 @@ basic as (
 
 ),
 
-operating as (
-
-    select public_funds_operating.* from public_funds_operating
-    inner join fixture_document on public_funds_operating.document_id = fixture_document.document_id
-
-),
-
 evaluations as (
 
     select performance.* from performance
     inner join fixture_document on performance.document_id = fixture_document.document_id
-
-),
-
-totals as (
-
-    select summary.* from summary
-    inner join fixture_document on summary.document_id = fixture_document.document_id
 
 ),
 
@@ -114,14 +88,6 @@ checks as (
     union all
     select 'retired change', max(change_count), 27, 0 from people where staff_category_code = 'retired'
     union all
-    -- N22: 实有人数 = 在职 + 离休 + 退休 (counts: exact)
-    select
-        'N22 staff identity',
-        sum(headcount) filter (where parent_staff_category_code = 'total'),
-        max(headcount) filter (where staff_category_code = 'total'),
-        0
-    from people
-    union all
     select 'internal offices stated', max(internal_office_count), 19, 0 from offices
     union all
     select 'internal offices listed', max(listed_internal_office_count), 19, 0 from offices
@@ -132,39 +98,11 @@ checks as (
     union all
     select 'public funds', max(amount_wan_yuan), 1120.94, 0 from basic where expense_group_code = 'public_funds'
     union all
-    -- N18: 基本支出 = 人员经费 + 公用经费 (±0.015)
-    select
-        'N18 basic = personnel + public funds',
-        sum(amount_wan_yuan) filter (where not is_total),
-        max(amount_wan_yuan) filter (where is_total),
-        0.015
-    from basic
-    union all
-    -- N19: 公用经费 = 机关运行经费 + 事业单位公用经费 (±0.015)
-    select
-        'N19 public funds = operating items',
-        (select sum(amount_wan_yuan) from operating),
-        (select max(amount_wan_yuan) from basic where expense_group_code = 'public_funds'),
-        0.015
-    union all
     select 'overall tables', max(item_count), 1, 0 from evaluations where evaluation_scope_code = 'overall_self_evaluation'
     union all
     select 'overall budget', max(budget_wan_yuan), 32312.49, 0 from evaluations where evaluation_scope_code = 'overall_self_evaluation'
     union all
     select 'overall executed', max(executed_wan_yuan), 32221.61, 0 from evaluations where evaluation_scope_code = 'overall_self_evaluation'
-    union all
-    -- P8 (narrative part): 全年预算总额 = 收入总计, 实际执行总额 = 本年支出合计
-    select
-        'P8 overall budget = income total',
-        (select max(budget_wan_yuan) from evaluations where evaluation_scope_code = 'overall_self_evaluation'),
-        (select max(income_total_wan_yuan) from totals),
-        0
-    union all
-    select
-        'P8 overall executed = current year expenditure',
-        (select max(executed_wan_yuan) from evaluations where evaluation_scope_code = 'overall_self_evaluation'),
-        (select max(current_year_expenditure_wan_yuan) from totals),
-        0
     union all
     select 'projects', max(item_count), 58, 0 from evaluations where evaluation_scope_code = 'project_self_evaluation'
     union all

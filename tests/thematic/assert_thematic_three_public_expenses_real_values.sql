@@ -71,21 +71,7 @@ checks as (
     select 'vehicles second line', max(amount_second_source_line), 210, 0 from fixture where component_code = 'official_vehicles'
     union all
     select 'reception second line', max(amount_second_source_line), 212, 0 from fixture where component_code = 'official_reception'
-    union all
-    -- N20: total = 出国 + 车辆 + 接待 (3 addends → ±0.02); 车辆 = 购置 + 运行维护 (±0.015)
-    select
-        'N20 total = components',
-        sum(amount_wan_yuan) filter (where parent_component_code = 'total'),
-        max(amount_wan_yuan) filter (where component_code = 'total'),
-        0.02
-    from fixture
-    union all
-    select
-        'N20 vehicles = purchase + operation',
-        sum(amount_wan_yuan) filter (where parent_component_code = 'official_vehicles'),
-        max(amount_wan_yuan) filter (where component_code = 'official_vehicles'),
-        0.015
-    from fixture
+
 
 )
 
