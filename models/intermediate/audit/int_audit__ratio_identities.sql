@@ -223,7 +223,9 @@ nominal as (
 
     select
         *,
-        {{ ratio_terms('kind', 'cast(x_value as decimal(38, 6))', 'cast(y_value as decimal(38, 6))') }}
+        {{ ratio_terms('kind', 'cast(x_value as decimal(38, 6))', 'cast(y_value as decimal(38, 6))') }},
+        cast(printed_value as decimal(38, 6)) + {{ half_unit('printed_decimals') }} as upper,
+        cast(printed_value as decimal(38, 6)) - {{ half_unit('printed_decimals') }} as lower
     from evaluated
 
 ),
@@ -270,7 +272,11 @@ final as (
         ----------  outcome
         case
             when not_evaluable_reason is not null then 'not_evaluable'
-            when {{ round_to('expected_value', 'printed_decimals') }} = printed_value then 'pass'
+            -- pass: the ratio of the printed inputs rounds to the printed value (decided
+            -- exactly, not from expected_value, which is itself rounded to 6 decimals)
+            when denominator > 0
+                and 100 * numerator between lower * denominator and upper * denominator
+                then 'pass'
             when reaches_upper and reaches_lower then 'rounding'
             else 'fail'
         end as outcome,

@@ -131,10 +131,11 @@ definitions (identity_id, instance, side, theme, component_code, role, budget_ty
 
 ),
 
--- N14: each 类 total of 五(二) = Σ of its 项 in 五(三), one instance per 类.
+-- N14: each 类 total of 五(二) = Σ of its 项 in 五(三), one instance per 类 the document prints.
 class_definitions as (
 
     select distinct
+        inputs.document_id,
         'N14' as identity_id,
         inputs.class_name as instance,
         side.side,
@@ -148,19 +149,13 @@ class_definitions as (
 
 ),
 
-all_definitions as (
-
-    select *, cast(null as varchar) as class_name from definitions
-    union all
-    select *, instance as class_name from class_definitions
-
-),
-
 expected as (
 
-    select documents.document_id, all_definitions.*
+    select documents.document_id, definitions.*, cast(null as varchar) as class_name
     from documents
-    cross join all_definitions
+    cross join definitions
+    union all by name
+    select *, instance as class_name from class_definitions
 
 ),
 

@@ -221,6 +221,8 @@ def _assemble(
     rows = _split_merged(rows, notes, table_id)
     _recover_from_value_pieces(rows, parsed, notes, table_id)
     _recover_from_embedded(rows, layout, notes, table_id)
+    for row in rows:
+        row.lost = row.primary.lost_row
     _assign_levels(rows, parsed, department)
     return [_record(row, seq, table_id, notes) for seq, row in enumerate(rows, start=1)]
 
@@ -291,6 +293,54 @@ class Extras:
     value_text: dict[int, list[Piece]] = field(default_factory=dict)
 
 
+# Last characters of a complete indicator name (a measure, a rate, an amount, a deadline …):
+# a name piece ending otherwise continues on the next line.
+_NAME_ENDINGS = set("率数量额度费次期本间性)）%校赛担")
+BALANCE_WEIGHT = 0.2
+OPEN_NAME_PENALTY = 1.0
+MISPLACED_PIECE_PENALTY = 2.0
+MISPLACED_UNIT_PENALTY = 1.5
+MISPLACED_NUMBER_PENALTY = 1.0
+CENTRE_WEIGHT = 0.01
+
+
+@dataclass
+class Block:
+    """Anchors on adjacent lines (no fragment line between them)."""
+
+    anchors: list[ParsedLine]
+
+    @property
+    def key(self) -> int:
+        return self.anchors[0].number
+
+    def own_names(self) -> list[Piece]:
+        return [p for a in self.anchors for p in a.name]
+
+    def incomplete(self) -> bool:
+        """A value that waits for a unit piece."""
+        for anchor in self.anchors:
+            for slot in ("target", "actual"):
+                piece = getattr(anchor, slot)
+                if piece is not None and parse_value(piece.text).kind == "quantitative" and (
+                    not parse_value(piece.text).unit
+                    or parse_value(piece.text).unit.endswith(("万", "/"))  # type: ignore[union-attr]
+                ):
+                    return True
+        return False
+
+    def numbers_missing(self) -> bool:
+        return all(
+            not (a.weight and is_score(a.weight.text) and a.score and is_score(a.score.text))
+            for a in self.anchors
+        )
+
+
+def _stray_only(p: ParsedLine) -> bool:
+    return not (p.name or p.units or p.numbers or p.value_text or p.reason or p.value_pieces
+                or p.labels or p.basis)
+
+
 def _attach_fragments(
     parsed: list[ParsedLine],
     anchors: list[ParsedLine],
@@ -298,24 +348,33 @@ def _attach_fragments(
     notes: Notes,
     table_id: str,
 ) -> Extras:
+    """Give every fragment line to the row above or below it. Between two rows, the split
+    is chosen for the whole table at once: each row's name should end like a name, its
+    wrapped lines should sit as evenly above and below its values as the page allows,
+    unit pieces follow the value they complete, a value's head (`完全达到`) goes down, a
+    tail (`预期目标`) up. Reason pieces follow the 。 rule."""
     extras = Extras()
+    blocks: list[Block] = []
+    gaps: list[list[ParsedLine]] = [[]]
     for p in parsed:
         if p.anchor:
-            continue
-        near = _nearest(p, anchors, position)
-        key = near.number
-        if p.name:
-            extras.names.setdefault(key, []).extend(p.name)
-        if p.basis:
-            extras.basis.setdefault(key, []).extend(p.basis)
-        if p.units:
-            extras.units.setdefault(key, []).append(p.units)
-        if p.numbers:
-            extras.numbers.setdefault(key, []).extend(p.numbers)
-        if p.value_text and position[near.number] < position[p.number]:
-            extras.value_text.setdefault(key, []).extend(p.value_text)
-        for piece in p.garbage:
-            notes.layers.append(LayerNote(table_id, piece.line, "garbage_cell", key, piece.text))
+            if blocks and not gaps[-1]:
+                blocks[-1].anchors.append(p)
+            else:
+                blocks.append(Block([p]))
+                gaps.append([])
+        elif not _stray_only(p):
+            gaps[-1].append(p)
+    # gaps[0] lies before the first block, gaps[j] between block j-1 and j, gaps[-1] after
+    splits = _choose_splits(blocks, gaps)
+    for j, block in enumerate(blocks):
+        before = gaps[j][splits[j] :] if j > 0 else gaps[0]
+        after = gaps[j + 1][: splits[j + 1]] if j + 1 < len(blocks) else gaps[j + 1]
+        for p in before + after:
+            key = block.key if p in before else block.anchors[-1].number
+            _give(extras, p, key, below=p in after)
+            for piece in p.garbage:
+                notes.layers.append(LayerNote(table_id, piece.line, "garbage_cell", key, piece.text))
     # Reasons: a reason continues until it ends with 。; pieces after an ended (or
     # empty) reason open the next anchor's reason.
     last: ParsedLine | None = None
@@ -342,6 +401,92 @@ def _attach_fragments(
     if pending and last is not None:
         extras.reasons_after.setdefault(last.number, []).extend(pending)
     return extras
+
+
+def _give(extras: Extras, p: ParsedLine, key: int, *, below: bool) -> None:
+    if p.name:
+        extras.names.setdefault(key, []).extend(p.name)
+    if p.basis:
+        extras.basis.setdefault(key, []).extend(p.basis)
+    if p.units:
+        extras.units.setdefault(key, []).append(p.units)
+    if p.numbers:
+        extras.numbers.setdefault(key, []).extend(p.numbers)
+    if p.value_text and below:
+        extras.value_text.setdefault(key, []).extend(
+            t for t in p.value_text if _VALUE_TAIL.fullmatch(compact(t.text))
+        )
+
+
+_VALUE_TAIL = re.compile(r"(?:预期|预期目标|预期效果|达到预期|目标)")
+
+
+def _choose_splits(blocks: list[Block], gaps: list[list[ParsedLine]]) -> list[int]:
+    """splits[j] for each gap j between block j-1 and j: how many of its lines go up.
+    A dynamic programme over the blocks (each row's cost depends on the gap above and
+    the gap below it)."""
+    count = len(blocks)
+    splits = [0] * (count + 1)
+    if count <= 1:
+        return splits
+    # best[j][s]: cost of rows 0..j-1 when gap j sends s lines up
+    best: list[dict[int, tuple[float, int]]] = [dict() for _ in range(count)]
+    for s in range(len(gaps[1]) + 1):
+        cost = _row_cost(blocks[0], gaps[0], gaps[1][:s]) + _gap_cost(blocks[0], blocks[1], gaps[1], s)
+        best[1][s] = (cost, 0)
+    for j in range(2, count):
+        for s in range(len(gaps[j]) + 1):
+            options = []
+            for previous, (cost, _) in best[j - 1].items():
+                prefix = gaps[j - 1][previous:]
+                total = cost + _row_cost(blocks[j - 1], prefix, gaps[j][:s])
+                total += _gap_cost(blocks[j - 1], blocks[j], gaps[j], s)
+                options.append((total, previous))
+            best[j][s] = min(options)
+    final = min(
+        (cost + _row_cost(blocks[-1], gaps[count - 1][s:], gaps[count]), s)
+        for s, (cost, _) in best[count - 1].items()
+    )
+    s = final[1]
+    for j in range(count - 1, 0, -1):
+        splits[j] = s
+        s = best[j][s][1]
+    return splits
+
+
+def _row_cost(block: Block, above: list[ParsedLine], below: list[ParsedLine]) -> float:
+    names_above = [p for p in above if p.name]
+    names_below = [p for p in below if p.name]
+    pieces = [n for p in names_above for n in p.name] + block.own_names()
+    pieces += [n for p in names_below for n in p.name]
+    name = "".join(compact(p.text) for p in pieces)
+    cost = BALANCE_WEIGHT * abs(len(names_above) - len(names_below))
+    if name and name[-1] not in _NAME_ENDINGS:
+        cost += OPEN_NAME_PENALTY
+    return cost
+
+
+def _gap_cost(upper: Block, lower: Block, gap: list[ParsedLine], s: int) -> float:
+    cost = -CENTRE_WEIGHT * s  # on a tie, a line continues the row above
+    for k, p in enumerate(gap):
+        goes_up = k < s
+        heads = [t for t in p.value_text if not _VALUE_TAIL.fullmatch(compact(t.text))]
+        tails = [t for t in p.value_text if _VALUE_TAIL.fullmatch(compact(t.text))]
+        if goes_up and heads:
+            cost += MISPLACED_PIECE_PENALTY
+        if not goes_up and tails:
+            cost += MISPLACED_PIECE_PENALTY
+        if p.units:
+            if goes_up and not upper.incomplete() and lower.incomplete():
+                cost += MISPLACED_UNIT_PENALTY
+            if not goes_up and upper.incomplete():
+                cost += MISPLACED_UNIT_PENALTY
+        if p.numbers:
+            if goes_up and not upper.numbers_missing() and lower.numbers_missing():
+                cost += MISPLACED_NUMBER_PENALTY
+            if not goes_up and not lower.numbers_missing() and upper.numbers_missing():
+                cost += MISPLACED_NUMBER_PENALTY
+    return cost
 
 
 def _reason_text(pieces: list[Piece]) -> str:
@@ -415,21 +560,26 @@ def _same_value(slot: str, a: Candidate, b: Candidate) -> bool:
     )
 
 
+def _mangled(name: str) -> bool:
+    """A name the OCR layer mangled: debris, or a piece printed twice in a row
+    (`全市各事业责在以责在以有`)."""
+    return looks_garbled(name) or bool(re.search(r"(.{2,4})\1", name))
+
+
 def _names_alike(a: str, b: str) -> bool:
-    if not a or not b or looks_garbled(a) or looks_garbled(b):
+    """Two printings of one name: equal or one contained in the other, or one mangled
+    and both starting alike. Names that differ in a character are different rows
+    (`副高级…答辩率` / `正高级…答辩率`)."""
+    if not a or not b:
         return True
-    if a.startswith(b) or b.startswith(a) or a in b or b in a:
+    if a in b or b in a:
         return True
     common = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
         common += 1
-    if common >= 3:
-        return True
-    from difflib import SequenceMatcher
-
-    return SequenceMatcher(None, a, b).ratio() >= 0.6
+    return (_mangled(a) or _mangled(b)) and common >= 2
 
 
 def _anchor_name(anchor: ParsedLine, extras: Extras) -> str:
@@ -465,7 +615,9 @@ def _group(
         row.anchors.sort(key=lambda a: 0 if a is anchor else 1)
         if rows and _same_row(rows[-1], row, extras):
             previous = rows[-1]
-            kind = "duplicate_row" if _duplicate(previous, row, extras) else "complementary_layer"
+            kind = (
+                "duplicate_row" if _duplicate(previous, row, extras) else "complementary_layer"
+            )
             for other in row.anchors:
                 notes.layers.append(
                     LayerNote(table_id, other.number, kind, previous.primary.number, other.line.raw)
@@ -507,40 +659,67 @@ def _compare(
     return equal, conflicts, complementary
 
 
+def _row_names(row: Row, extras: Extras) -> list[str]:
+    return [n for n in (_anchor_name(a, extras) for a in row.anchors)]
+
+
+def _alike(previous: Row, row: Row, extras: Extras) -> bool:
+    return any(
+        _names_alike(a, b) for a in _row_names(previous, extras) for b in _row_names(row, extras)
+    )
+
+
+def _both_named(previous: Row, row: Row, extras: Extras) -> bool:
+    return any(_row_names(previous, extras)) and any(_row_names(row, extras))
+
+
+def _is_duplicate(equal: int, conflicts: int, complementary: int) -> bool:
+    """Two printings of a row: every value readable in both is equal (two at least), or
+    all but one of four."""
+    return (equal >= 2 and conflicts == 0 and complementary == 0) or (
+        equal >= 3 and conflicts <= 1
+    )
+
+
 def _duplicate(previous: Row, row: Row, extras: Extras) -> bool:
     a, b = _row_values(previous, extras), _row_values(row, extras)
-    equal, conflicts, _ = _compare(a, b)
-    names = _names_alike(_row_name_text(previous, extras), _row_name_text(row, extras))
-    return names and equal >= 2 and conflicts <= 1
-
-
-def _row_name_text(row: Row, extras: Extras) -> str:
-    return _anchor_name(row.primary, extras)
+    equal, conflicts, complementary = _compare(a, b)
+    return _alike(previous, row, extras) and _is_duplicate(equal, conflicts, complementary)
 
 
 def _same_row(previous: Row, row: Row, extras: Extras) -> bool:
+    """Adjacent printings of one row: a duplicate, two halves (values / numbers), or two
+    layers each readable where the other is not (crossed), with at most one conflict."""
     if previous.primary.lost_row or row.primary.lost_row:
         return False
     if previous.primary.double_actual or row.primary.double_actual:
         return False
     a, b = _row_values(previous, extras), _row_values(row, extras)
     equal, conflicts, complementary = _compare(a, b)
-    names = _names_alike(_row_name_text(previous, extras), _row_name_text(row, extras))
-    if names and equal >= 2 and conflicts <= 1:
+    if _alike(previous, row, extras) and _is_duplicate(equal, conflicts, complementary):
         return True
-    halves = (
-        _readable("target", a["target"])
-        and _readable("actual", a["actual"])
-        and not _readable("weight", a["weight"])
-        and not _readable("score", a["score"])
-        and _readable("weight", b["weight"])
-        and _readable("score", b["score"])
-        and not _readable("target", b["target"])
-        and not _readable("actual", b["actual"])
+    values_a = _readable("target", a["target"]) or _readable("actual", a["actual"])
+    numbers_a = _readable("weight", a["weight"]) or _readable("score", a["score"])
+    values_b = _readable("target", b["target"]) or _readable("actual", b["actual"])
+    numbers_b = _readable("weight", b["weight"]) or _readable("score", b["score"])
+    if (values_a and not numbers_a and numbers_b and not values_b) or (
+        values_b and not numbers_b and numbers_a and not values_a
+    ):
+        return True
+    crossed = sum(
+        1
+        for slot in ("target", "actual")
+        if _readable(slot, a[slot]) != _readable(slot, b[slot])
     )
-    if halves:
+    if crossed == 2 and equal >= 1 and conflicts <= 1:
         return True
-    return names and conflicts <= 1 and complementary >= 1 and equal + complementary >= 3
+    return (
+        _both_named(previous, row, extras)
+        and _alike(previous, row, extras)
+        and conflicts == 0
+        and complementary >= 1
+        and equal + complementary >= 3
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -1056,68 +1235,143 @@ def _shared(a: str, b: str) -> int:
 # ---------------------------------------------------------------------------------------
 
 
+@dataclass
+class LabelRun:
+    """Consecutive printings of one label: the merged cell's text, printed at (or around)
+    the vertical middle of the rows it spans."""
+
+    value: str
+    rows: list[int]  # rows printing it on their own line (they must be in its group)
+    positions: list[float]  # where it is printed, in row units
+
+    @property
+    def centre(self) -> float:
+        return sum(self.positions) / len(self.positions)
+
+
 def _assign_levels(rows: list[Row], parsed: list[ParsedLine], department: bool) -> None:
+    """一级/二级 of every row from the merged cells' labels (see the module rules)."""
     if not rows:
         return
     lines = [row.primary.number for row in rows]
-    spans = [(min(row.lines), max(row.lines)) for row in rows]
+    own = {n: k for k, row in enumerate(rows) for n in [a.number for a in row.anchors]}
+    runs = {1: [], 2: []}  # type: dict[int, list[LabelRun]]
     printed: list[dict[int, str]] = [{} for _ in rows]
     for p in parsed:
         for label in p.labels:
-            inside = [k for k, (lo, hi) in enumerate(spans) if lo <= label.line <= hi]
-            if label.line in lines:
-                k = lines.index(label.line)
-            elif inside:
-                k = min(inside, key=lambda k: abs(lines[k] - label.line))
+            if label.line in own:
+                k = own[label.line]
+                printed[k].setdefault(label.level, label.value)
+                position, must = float(k), [k]
             else:
-                k = min(
-                    range(len(rows)),
-                    key=lambda k: (abs(lines[k] - label.line), lines[k] > label.line),
-                )
-            printed[k].setdefault(label.level, label.value)
-    for k, row in enumerate(rows):
-        if row.level2 is None and 2 in printed[k]:
-            row.level2, row.level2_source = printed[k][2], "printed"
-        if row.level1 is None and 1 in printed[k]:
-            row.level1, row.level1_source = printed[k][1], "printed"
+                position, must = _row_position(lines, label.line), []
+            level_runs = runs[label.level]
+            if level_runs and level_runs[-1].value == label.value:
+                level_runs[-1].rows += must
+                level_runs[-1].positions.append(position)
+            else:
+                level_runs.append(LabelRun(label.value, must, [position]))
     for level in (2, 1):
+        groups = _centred_groups(len(rows), runs[level])
         for k, row in enumerate(rows):
             if row.lost:
                 continue
-            current = row.level2 if level == 2 else row.level1
-            if current is not None:
-                continue
-            if level == 1 and row.level2 and not department and row.level2 in LEVEL2_TO_LEVEL1:
-                row.level1, row.level1_source = LEVEL2_TO_LEVEL1[row.level2], "from_level2"
-                continue
-            source = _nearest_labelled(rows, k, printed, level)
-            if source is None:
-                continue
-            value = printed[source][level]
-            where = "merged_cell_above" if source < k else "merged_cell_below"
+            value, source = printed[k].get(level), "printed"
+            if value is None and groups[k] is not None:
+                run = groups[k]
+                value = run.value
+                source = "merged_cell_above" if run.centre < k else "merged_cell_below"
             if level == 2:
-                row.level2, row.level2_source = value, where
+                row.level2, row.level2_source = value, (source if value else None)
             else:
-                row.level1, row.level1_source = value, where
-    if not department:
-        for row in rows:
-            if row.level2 in LEVEL2_TO_LEVEL1 and row.level1_source != "printed":
-                derived = LEVEL2_TO_LEVEL1[row.level2]
-                if row.level1 != derived:
-                    row.level1, row.level1_source = derived, "from_level2"
-
-
-def _nearest_labelled(
-    rows: list[Row], k: int, printed: list[dict[int, str]], level: int
-) -> int | None:
-    best = None
-    for j in range(len(rows)):
-        if j == k or level not in printed[j] or rows[j].lost:
+                row.level1, row.level1_source = value, (source if value else None)
+    if department:
+        return
+    for row in rows:
+        if row.lost:
             continue
-        key = (abs(j - k), 0 if j < k else 1)
-        if best is None or key < best[0]:
-            best = (key, j)
-    return best[1] if best else None
+        derived = LEVEL2_TO_LEVEL1.get(row.level2 or "")
+        if derived and row.level1 != derived:
+            if row.level1_source == "printed" and row.level2_source != "printed":
+                # the merged 二级 label contradicts the row's own 一级: not its group
+                row.level2, row.level2_source = None, None
+            elif row.level1_source != "printed":
+                row.level1, row.level1_source = derived, "from_level2"
+        if row.level2 is None and row.level1 == "满意度指标":
+            row.level2, row.level2_source = "满意度指标", "from_level1"
+
+
+def _row_position(lines: list[int], line: int) -> float:
+    """A line in row units: 2.5 is halfway between the third and fourth rows."""
+    if line <= lines[0]:
+        return 0.0
+    if line >= lines[-1]:
+        return float(len(lines) - 1)
+    for k in range(len(lines) - 1):
+        if lines[k] <= line <= lines[k + 1]:
+            return k + (line - lines[k]) / (lines[k + 1] - lines[k])
+    return float(len(lines) - 1)
+
+
+def _centred_groups(count: int, runs: list[LabelRun]) -> list[LabelRun | None]:
+    """Split rows 0..count-1 into consecutive groups, one per label run, each holding the
+    rows that print its label, with its label as near its middle as possible."""
+    if not runs or count == 0:
+        return [None] * count
+    m = len(runs)
+
+    def bounds(i: int) -> tuple[int, int]:
+        """Where run i's group may end."""
+        rows = runs[i].rows
+        low = max(rows) if rows else int(runs[i].centre)
+        high = (min(runs[i + 1].rows) - 1 if runs[i + 1].rows else int(runs[i + 1].centre + 0.999) - 1) if i + 1 < m else count - 1
+        return low, high
+
+    def cost(i: int, a: int, b: int) -> float:
+        run = runs[i]
+        if run.rows and (a > min(run.rows) or b < max(run.rows)):
+            return float("inf")
+        if not run.rows and not (a - 1 < run.centre < b + 1):
+            return float("inf")
+        return ((a + b) / 2 - run.centre) ** 2
+
+    best: list[dict[int, tuple[float, int]]] = [dict() for _ in range(m)]
+    low, high = bounds(0)
+    for b in range(low, max(low, high) + 1):
+        if m == 1 and b != count - 1:
+            continue
+        best[0][b] = (cost(0, 0, b), -1)
+    for i in range(1, m):
+        low, high = bounds(i)
+        for b in range(low, max(low, high) + 1):
+            if i == m - 1 and b != count - 1:
+                continue
+            options = [
+                (c + cost(i, previous + 1, b), previous)
+                for previous, (c, _) in best[i - 1].items()
+                if previous < b
+            ]
+            if options:
+                best[i][b] = min(options)
+    if count - 1 not in best[m - 1] or best[m - 1][count - 1][0] == float("inf"):
+        return _nearest_groups(count, runs)
+    groups: list[LabelRun | None] = [None] * count
+    b = count - 1
+    for i in range(m - 1, -1, -1):
+        previous = best[i][b][1]
+        for k in range(previous + 1, b + 1):
+            groups[k] = runs[i]
+        b = previous
+    return groups
+
+
+def _nearest_groups(count: int, runs: list[LabelRun]) -> list[LabelRun | None]:
+    """When no split fits every printed label: each row takes the nearest label (a tie
+    goes to the label above)."""
+    groups: list[LabelRun | None] = []
+    for k in range(count):
+        groups.append(min(runs, key=lambda r: (abs(r.centre - k), r.centre > k)))
+    return groups
 
 
 # ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from .cells import Cell, Line, cjk_count, is_stray, looks_garbled
 from .layout import TOTAL_LABEL
 from .values import (
+    OPERATOR_START,
     is_score,
     looks_like_value,
     parse_value,
@@ -162,7 +163,7 @@ class ParsedLine:
     labels: list[Label] = field(default_factory=list)
     units: list[Piece] = field(default_factory=list)  # fragments: unit pieces
     numbers: list[Piece] = field(default_factory=list)  # fragments: 分值/得分 reprinted
-    value_text: list[Piece] = field(default_factory=list)  # fragments: qualitative tails
+    value_text: list[Piece] = field(default_factory=list)  # fragments: a value's head or tail
     value_pieces: list[Piece] = field(default_factory=list)  # fragments: values, readable or not
     garbage: list[Piece] = field(default_factory=list)
     double_target: list[str] | None = None  # two targets in one cell (two merged rows)
@@ -215,13 +216,18 @@ def _value_cell(cell: Cell) -> bool:
     unit piece or a label."""
     if is_unit_fragment(cell.text) or label_tokens(cell.text)[1] >= 0.7:
         return False
-    return looks_like_value(cell.text) or parse_value(cell.text).kind != "unreadable"
+    return (
+        looks_like_value(cell.text)
+        or parse_value(cell.text).kind != "unreadable"
+        or split_values(cell.text) is not None
+    )
 
 
 def parse_project_line(line: Line) -> ParsedLine:
     """Anchor or fragment; anchors get their slots, fragments are classified later."""
     parsed = ParsedLine(line)
     cells = [c for c in line.filled if not is_stray(c.text) or _is_junk_number(c)]
+    cells = [piece for c in cells for piece in _split_value_and_numbers(c)]
     if parsed.total:
         return parsed
     end = len(cells) - 1
@@ -233,7 +239,26 @@ def parse_project_line(line: Line) -> ParsedLine:
         if end - 1 >= 0 and (_is_number(cells[end - 1]) or _is_junk_number(cells[end - 1])):
             numbers.insert(0, cells[end - 1])
     before = cells[: end - len(numbers) + 1] if numbers else cells
+    while numbers and before and _is_number(before[-1]) and before[-1].index == numbers[0].index:
+        before = before[:-1]  # `=21 人 10 10 | 10`: the numbers reprinted in the value's cell
     actual = before[-1] if before and _value_cell(before[-1]) else None
+    if (
+        actual is not None
+        and len(numbers) == 2
+        and numbers[0].index - actual.index > 1
+        and not any(c.index == actual.index + 1 for c in line.filled)
+        and OPERATOR_START.match(actual.compact)
+        and (len(before) < 2 or not OPERATOR_START.match(before[-2].compact))
+    ):
+        # `达技工学 | <=269.72 | | 4 | 4`: the actual's cell is empty, the value is the target
+        parsed.anchor = True
+        parsed.target = Piece(line.number, actual.index, actual.text)
+        _assign_numbers(parsed, numbers, actual)
+        parsed.reason = [Piece(line.number, c.index, c.text) for c in cells[end + 1 :]]
+        parsed.target_index = actual.index
+        parsed.score_index = parsed.score.index if parsed.score else None
+        _prefix(parsed, before[:-1])
+        return parsed
     if numbers and actual is not None:
         doubled = split_values(actual.text)
         target = before[-2] if len(before) >= 2 and _value_cell(before[-2]) else None
@@ -275,7 +300,9 @@ def parse_project_line(line: Line) -> ParsedLine:
             return parsed
     # A value-only line: target and actual printed, 分值/得分 on a wrapped line.
     if not numbers and len(cells) >= 2:
-        values = [i for i, c in enumerate(cells) if _value_cell(c) and looks_like_value(c.text)]
+        values = [
+            i for i, c in enumerate(cells) if _value_cell(c) and OPERATOR_START.match(c.compact)
+        ]
         if len(values) >= 2 and values[-1] == values[-2] + 1:
             target, actual = cells[values[-2]], cells[values[-1]]
             if (
@@ -292,6 +319,19 @@ def parse_project_line(line: Line) -> ParsedLine:
                 _prefix(parsed, cells[: values[-2]])
                 return parsed
     return parsed
+
+
+# A value cell that also carries the row's 分值 and 得分: `=21 人 10 10`.
+_VALUE_AND_NUMBERS = re.compile(r"^(?P<value>(?:>=|<=|=|>|<).*?\D)\s+(?P<numbers>\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)?)$")
+
+
+def _split_value_and_numbers(cell: Cell) -> list[Cell]:
+    match = _VALUE_AND_NUMBERS.match(cell.text)
+    if not match or parse_value(match["value"]).kind != "quantitative":
+        return [cell]
+    parts = [Cell(cell.index, cell.raw, match["value"], False)]
+    parts += [Cell(cell.index, cell.raw, n, False) for n in match["numbers"].split()]
+    return parts
 
 
 def _assign_numbers(parsed: ParsedLine, numbers: list[Cell], actual: Cell) -> None:
@@ -311,14 +351,17 @@ def _prefix(parsed: ParsedLine, cells: list[Cell]) -> None:
     the cells right before it; `name_candidates` are checked against the table's columns
     once they are known)."""
     texts: list[Cell] = []
+    line_tokens: list[str] = []
     for cell in cells:
         tokens, coverage = label_tokens(cell.text)
         if tokens and coverage >= 0.7:
-            _add_labels(parsed, tokens)
+            line_tokens += tokens
         elif is_region_label(cell.text) or is_label_tail(cell.text):
             continue
         else:
             texts.append(cell)
+    _add_labels(parsed, line_tokens)
+    texts = _drop_repeated_label_debris(texts, parsed)
     if not texts:
         return
     last = texts[-1]
@@ -342,8 +385,35 @@ _FOREIGN_DEBRIS = re.compile(
 
 
 def _debris(text: str) -> bool:
-    compact = re.sub(r"\s+", "", text)
-    return looks_garbled(compact) or cjk_count(compact) * 2 < len(compact)
+    """OCR debris in a name column: foreign letters, few Chinese characters among
+    symbols, or a short mix of digits and characters (`1日 7小`, `/火至1747`)."""
+    compact = re.sub(r"[\s()()%,,、.。:;:;\-—]+", "", text)
+    if not compact:
+        return True
+    if looks_garbled(compact) or cjk_count(compact) * 2 < len(compact):
+        return True
+    return bool(re.search(r"\d", compact)) and len(compact) <= 6
+
+
+def _repeated_texts(cells: list[Cell]) -> set[str]:
+    """Texts printed in two adjacent cells of a line: debris of the merged label cells
+    (`进产产业 | 进产产业`)."""
+    return {
+        a.compact
+        for a, b in zip(cells, cells[1:], strict=False)
+        if a.compact == b.compact and b.index - a.index == 1 and a.compact
+    }
+
+
+def _drop_repeated_label_debris(texts: list[Cell], parsed: ParsedLine) -> list[Cell]:
+    repeated = _repeated_texts(texts)
+    kept = []
+    for cell in texts:
+        if cell.compact in repeated and cell is not texts[-1]:
+            parsed.garbage.append(Piece(parsed.number, cell.index, cell.text))
+        else:
+            kept.append(cell)
+    return kept
 
 
 def _add_labels(parsed: ParsedLine, tokens: list[str], department: bool = False) -> None:
@@ -354,8 +424,6 @@ def _add_labels(parsed: ParsedLine, tokens: list[str], department: bool = False)
         parsed.labels.append(Label(parsed.number, 2, level2))
 
 
-# Tails of a qualitative actual wrapped to the next line (`完全达到` / `预期目标`).
-_VALUE_TAILS = re.compile(r"(?:预期|预期目标|预期效果|达到预期|目标)")
 # Two or more values in one cell (`=221.25万 元 =269.72万 元 4 =147.36万 元`).
 _MANY_VALUES = re.compile(r"(?:>=|<=|=)\s*\d")
 # A document number, the tail of a 指标值设定依据 (`〔2023〕3 号`).
@@ -369,11 +437,15 @@ def classify_fragment(
     column a name piece (or debris in the label columns), in the value columns a unit, a
     reprinted number, a value or a value's tail, right of them the reason."""
     names: list[Piece] = []
+    line_tokens: list[str] = []
+    repeated = _repeated_texts(parsed.line.filled)
     for cell in parsed.line.filled:
         piece = Piece(parsed.number, cell.index, cell.text)
         tokens, coverage = label_tokens(cell.text)
         if tokens and coverage >= 0.7 and cell.index < score_index:
-            _add_labels(parsed, tokens, department)
+            line_tokens += tokens
+        elif cell.compact in repeated and cell.index < target_index:
+            parsed.garbage.append(piece)
         elif is_region_label(cell.text) or is_stray(cell.text):
             continue
         elif is_label_tail(cell.text) and cell.index < target_index:
@@ -388,14 +460,19 @@ def classify_fragment(
             cell.index >= target_index - 1 and looks_like_value(cell.text)
         ):
             parsed.value_pieces.append(piece)
-        elif cell.index >= target_index - 1 and _VALUE_TAILS.fullmatch(cell.compact):
-            parsed.value_text.append(piece)
-        elif cell.index >= target_index + 1:
+        elif cell.index >= target_index + 2 or (
+            cell.index >= target_index + 1 and not _short_cjk(cell.text)
+        ):
             parsed.reason.append(piece)
-        elif _debris(cell.text) and not cjk_count(cell.text):
+        elif cell.index >= target_index and _short_cjk(cell.text):
+            parsed.value_text.append(piece)  # the head or tail of a wrapped value
+        elif cell.index >= target_index:
+            parsed.garbage.append(piece)
+        elif _debris(cell.text):
             parsed.garbage.append(piece)
         else:
             names.append(piece)
+    _add_labels(parsed, line_tokens, department)
     if names:
         # several name pieces on one line: the rightmost run is the 三级 column, the
         # others stand in the label columns

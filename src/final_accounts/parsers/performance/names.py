@@ -37,12 +37,13 @@ _UNITS_INTRO = re.compile(r"预算单位包括")
 _NUMBERED = re.compile(r"^\s*-?\s*\d+\.\s*(\S.*?)\s*$")
 # Section 十一's sentence on the tables (compacted).
 _DEPARTMENT_TOTALS = re.compile(
-    r"部门整体支出绩效自评表?(\d+)个,全年预算总额([\d,.]+)万元,实际执行总额([\d,.]+)万元"
+    r"整体支出绩效自评表?(\d+)个,全年预算总额([\d,.]+)万元,实际执行总额([\d,.]+)万元"
 )
 _PROJECT_TOTALS = re.compile(r"项目(\d+)个,全年预算数([\d,.]+)万元,全年执行数([\d,.]+)万元")
 _SECTION_ELEVEN = re.compile(r"^#+\s*十一、")
 
 MATCH_THRESHOLD = 0.75
+ENDING_MATCH_THRESHOLD = 0.6
 MATCH_MARGIN = 0.05
 
 
@@ -302,15 +303,27 @@ def similarity(a: str, b: str) -> float:
 
 
 def match_reference(text: str, refs: list[Reference]) -> Reference | None:
-    """The reference name text is a misprint of, if one stands out."""
-    if not text:
+    """The reference name text is a misprint of, if one stands out. A text ending like a
+    kind of body (…局, …中心, …院, …支队) is compared with the bodies of that kind only,
+    with a lower bar."""
+    if not text or not refs:
         return None
+    threshold = MATCH_THRESHOLD
+    ending = next((e for e in _BODY_ENDINGS if text.endswith(e)), None)
+    if ending:
+        kind = [r for r in refs if r.name.endswith(ending)]
+        if kind:
+            refs, threshold = kind, ENDING_MATCH_THRESHOLD
     scored = sorted(((similarity(text, r.name), r) for r in refs), key=lambda s: -s[0])
     best_score, best = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else 0.0
-    if best_score >= MATCH_THRESHOLD and best_score - runner_up >= MATCH_MARGIN:
+    if best_score >= threshold and best_score - runner_up >= MATCH_MARGIN:
         return best
     return None
+
+
+# Endings that say what kind of body a name is.
+_BODY_ENDINGS = ("局", "中心", "中心)", "院", "支队")
 
 
 @dataclass(frozen=True)
@@ -352,6 +365,8 @@ def department_and_unit(
                         unit_pieces.append(row_bleed.unit)
                     target = unit_pieces
                     continue
+            if target is competent_pieces and _is_name_bleed(cell.compact, refs):
+                continue  # the project name printed in the 主管部门 row
             if target is not None:
                 target.append(cell.text)
     number = line.number if line else layout.name_line.number  # type: ignore[union-attr]
@@ -417,6 +432,10 @@ def _resolve(
         MissingCell(table_id, field, line, f"no {field} cells in the 主管部门 row")
     )
     return None
+
+
+def _is_name_bleed(text: str, refs: list[Reference]) -> bool:
+    return len(text) >= 8 and all(similarity(text, r.name) < 0.5 for r in refs)
 
 
 def _is_header_debris(text: str) -> bool:

@@ -76,13 +76,22 @@ def parse_value(raw: str) -> IndicatorValue:
     """A target or actual cell as printed → operator / value / unit, or qualitative text,
     or `unreadable` (kept as printed, never guessed)."""
     text, _ = apply_fixes(compact(raw), VALUE_FIXES)
+    if len(text) > 1 and text[-1] in "=<>" and re.search(r"\d", text):
+        text = text.rstrip("=<>")  # a stray operator glyph after a wrapped value: `=550.59万 =`
     if not text:
         return IndicatorValue(raw, text, None, None, None, "unreadable")
     match = _QUANTITY.fullmatch(text)
-    if match and (match["op"] or match["unit"]):
+    if match and (match["op"] or match["unit"]) and not (
+        not match["op"] and match["unit"].startswith("年")
+    ):
         unit = match["unit"]
         number = parse_printed_number(match["num"])
-        if number is not None and not re.search(r"\d", unit) and _UNIT.fullmatch(unit):
+        if (
+            number is not None
+            and not re.search(r"\d", unit)
+            and _UNIT.fullmatch(unit)
+            and (not unit or re.search(r"[^/・•·()()]", unit))
+        ):
             return IndicatorValue(
                 raw, text, match["op"], number.value, unit or None, "quantitative"
             )
@@ -133,14 +142,14 @@ def unit_of(value: IndicatorValue | None) -> str | None:
 
 
 def units_compatible(a: str | None, b: str | None) -> bool:
-    """Two units that can measure the same thing (`万元` and `元`, `%` and `%`)."""
-    if not a or not b:
+    """Whether two units can measure the same thing: a percent never measures what an
+    amount of money or a count does (`>=97%` next to `=3.1万元` are two rows' values)."""
+    if not a or not b or a == b:
         return True
-    if a == b:
-        return True
-    if "%" in (a, b):
+    if ("%" in a) != ("%" in b):
         return False
-    money = {"元", "万元", "亿元"}
-    if a in money and b in money:
-        return True
-    return a[-1] == b[-1] or a in b or b in a
+    return _is_money(a) == _is_money(b)
+
+
+def _is_money(unit: str) -> bool:
+    return unit.startswith(("元", "万元", "亿元", "千元"))
