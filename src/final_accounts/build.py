@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 
 from . import project
-from .errors import BuildError
+from .errors import BuildError, ExtractionError
 from .extract import DocumentExtract, extract_file
 from .quality.data_docs import write_data_docs
 from .quality.gate import GateReport, describe_failures, evaluate, record
@@ -79,8 +79,12 @@ def stage_extract(workspace: Workspace) -> str:
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         names = [e.document.source_file for e in extracts if e.document.document_id in duplicates]
-        raise BuildError(
-            f"two documents have the same department, caliber and year ({', '.join(names)})"
+        raise ExtractionError(
+            ", ".join(names),
+            "these documents have the same department, caliber and year (one id: "
+            f"{', '.join(duplicates)})",
+            section="title",
+            line=1,
         )
     workspace.extracts = extracts
     tables = raw_tables(extracts)

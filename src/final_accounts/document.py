@@ -52,7 +52,9 @@ def read_document(path: Path) -> Document:
             name, f"not UTF-8 text (byte {error.start}: {error.reason})", line=line
         ) from None
     text = text.removeprefix("\ufeff")
-    lines = tuple(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # A final newline ends the last line; it does not start another one.
+    lines = tuple(text.removesuffix("\n").split("\n"))
     title_number, title = next(
         ((i, line) for i, line in enumerate(lines, start=1) if line.strip()), (1, "")
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .document import Document, read_document
+from .errors import ExtractionError
 from .parsers import lists
 from .parsers.functional import CLAUSE_START, class_totals, parse_clause
 from .parsers.narrative import scan_narrative
@@ -14,6 +15,10 @@ from .parsers.tokens import Claims, leftover_tokens
 from .records import SectionExtract
 from .sections import KIND_NARRATIVE, Section, split_sections
 from .text import CompactText, compact
+
+# 第四部分 of the national template lists nine attached statements (收入支出决算总表 …
+# 财政拨款"三公"经费支出决算表).
+ATTACHED_TABLE_COUNT = 9
 
 # The budget whose functional clauses a section lists.
 _BUDGET_TYPES = {"2.五": "一般公共预算", "2.八": "国有资本经营预算"}
@@ -64,6 +69,16 @@ def _parse_section(
     if code == "4":
         found = SectionExtract.empty()
         found.entries = lists.attached_tables(text, code)
+        if len(found.entries) < ATTACHED_TABLE_COUNT:
+            # The list is the end of the document: a short one is a cut-off file.
+            raise ExtractionError(
+                document.source_file,
+                f"第四部分 lists {len(found.entries)} of the template's {ATTACHED_TABLE_COUNT} "
+                f"attached tables; the text ends at line {len(document.lines)} — the file looks "
+                "truncated",
+                section=code,
+                line=len(document.lines),
+            )
         return found
 
     numbered = lists.item_spans(text, lists.NUMBERED_ITEM_START)

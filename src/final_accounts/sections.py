@@ -157,15 +157,25 @@ def _check_template(document: Document, sections: list[Section]) -> None:
     missing = [(code, title) for code, title in REQUIRED_SECTIONS if code not in found]
     if missing:
         last = len(document.lines)
-        truncated = "4" not in found
-        code = missing[0][0]
-        hint = f"; the text ends at line {last} — the file looks truncated" if truncated else ""
+        code, _ = missing[0]
         names = ", ".join(f"{c} {t}" for c, t in missing)
+        if "4" not in found:
+            raise ExtractionError(
+                document.source_file,
+                f"missing section(s): {names}; the text ends at line {last} — "
+                "the file looks truncated",
+                section=code,
+                line=last,
+            )
+        # Where the first missing section should have started: before the next one found.
+        codes = [c for c, _ in REQUIRED_SECTIONS]
+        following = [found[c] for c in codes[codes.index(code) + 1 :] if c in found]
+        expected_before = min((s.heading_line for s in following), default=last)
         raise ExtractionError(
             document.source_file,
-            f"missing section(s): {names}{hint}",
+            f"missing section(s): {names} (expected before line {expected_before})",
             section=code,
-            line=last if truncated else None,
+            line=expected_before,
         )
     order = [found[code].heading_line for code, _ in REQUIRED_SECTIONS]
     for (code, _), previous, current in zip(REQUIRED_SECTIONS[1:], order, order[1:], strict=False):

@@ -295,7 +295,7 @@ def test_two_files_of_the_same_document_are_refused(published, tmp_path, capsys)
 
     code = run_build(documents, published, None)
 
-    assert code != EXIT_OK
+    assert code == EXIT_BAD_INPUT
     error = capsys.readouterr().err
     assert f"copy.txt, {DOCUMENT_FILE}" in error
     assert "same department, caliber and year" in error

@@ -15,6 +15,7 @@ from support import (
 
 from final_accounts.document import read_document
 from final_accounts.errors import ExtractionError
+from final_accounts.extract import extract_file
 from final_accounts.sections import (
     KIND_FRAME,
     KIND_NARRATIVE,
@@ -189,6 +190,19 @@ def test_truncated_file_says_truncated_and_names_the_last_line(tmp_path):
     assert "truncated" in message
     assert "the text ends at line 1000" in message
     assert "2.十二 其他需说明的事项, 3 专业名词解释, 4 部门决算报表" in message
+
+
+def test_truncated_inside_the_attached_table_list(tmp_path):
+    """Regression: a file cut inside 第四部分 once extracted without an error, with only some of
+    the nine attached tables; the list is the end of the document, so a short one is a cut."""
+    lines = truncated_lines(2005)
+    path = write_lines(tmp_path / "cut_in_part_four.txt", lines)
+    with pytest.raises(ExtractionError) as caught:
+        extract_file(path)
+    error = caught.value
+    assert (error.document, error.section, error.line) == ("cut_in_part_four.txt", "4", 2005)
+    assert "lists 2 of the template's 9 attached tables" in str(error)
+    assert "truncated" in str(error)
 
 
 def test_section_out_of_order(tmp_path):
