@@ -92,13 +92,12 @@ class FirstBuild:
 
 
 @pytest.fixture(scope="module")
-def first_build(tmp_path_factory) -> FirstBuild:
+def first_build(clean_build, tmp_path_factory) -> FirstBuild:
+    """The session's clean build, its warehouse copied here: this module rebuilds over it."""
     root = tmp_path_factory.mktemp("first_build")
-    documents = root / "documents"
-    documents.mkdir()
-    shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
-    warehouse = root / "warehouse" / "final_accounts.duckdb"
-    return FirstBuild(build(documents, warehouse), documents, warehouse)
+    shutil.copytree(clean_build.warehouse.parent, root / "warehouse")
+    run = BuildRun(clean_build.exit_code, clean_build.stdout, clean_build.stderr)
+    return FirstBuild(run, clean_build.documents, root / "warehouse" / clean_build.warehouse.name)
 
 
 @dataclass
@@ -217,7 +216,7 @@ def test_new_connection_sees_the_new_warehouse(rebuild):
 
 @pytest.fixture
 def published(first_build) -> Path:
-    """The warehouse the first build published (the bad builds must leave it as it is)."""
+    """The warehouse of the first build (the bad builds must leave it as it is)."""
     assert first_build.run.exit_code == EXIT_OK, (
         f"the first build published nothing:\n{first_build.run.stderr}"
     )
