@@ -1,7 +1,8 @@
 -- Every acknowledgement (ref_identity_acknowledgements) names a row of audit.identity_checks
 -- that fails: an acknowledgement whose document, identity or instance no longer matches a row
 -- (a renamed instance, a re-extracted document) or whose row no longer fails is stale and would
--- silently stop doing anything. Returns each stale acknowledgement with what it matched.
+-- silently stop doing anything. Only the documents of this build are judged: an acknowledgement
+-- of a document that is not built has nothing to match. Returns each stale acknowledgement.
 
 with
 
@@ -17,6 +18,12 @@ identity_checks as (
 
 ),
 
+documents as (
+
+    select * from {{ ref('dim_document') }}
+
+),
+
 matched as (
 
     select
@@ -29,6 +36,7 @@ matched as (
         on acknowledgements.document_id = identity_checks.document_id
         and acknowledgements.identity_id = identity_checks.identity_id
         and acknowledgements.instance = identity_checks.instance
+    where acknowledgements.document_id in (select document_id from documents)
 
 )
 

@@ -1,3 +1,4 @@
+{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- audit.identity_checks on the Urumqi HRSS 2024 document (DOMAIN.md §5: "off by 0.01–0.02 in
 -- several places that are rounding, not errors"). Pins real rows:
 -- N1 收入总计 32312.49 vs 32139.53 + 0.00 + 172.97 = 32312.50, off by −0.01 inside 4 × 0.005
@@ -28,7 +29,7 @@ fixture as (
     from identity_checks
     inner join documents
         on identity_checks.document_id = documents.document_id
-    where documents.source_file = 'urumqi_hrss_2024_final_accounts.txt'
+    where documents.document_id = '{{ var("fixture_document_id") }}'
 
 ),
 

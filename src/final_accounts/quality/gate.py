@@ -154,6 +154,7 @@ def record(report: GateReport, database: Path, previous: Path | None) -> None:
             """,
             [report.run_id],
         )
+        _comment_columns(connection)
         connection.execute(
             "comment on table audit.identity_results is 'Outcome of every accounting identity "
             "× document × instance at the last validation run: pass, rounding, fail, "
@@ -165,6 +166,56 @@ def record(report: GateReport, database: Path, previous: Path | None) -> None:
             "which documents, which suite versions, counts by outcome, failures, and whether "
             "the gate passed.'"
         )
+
+
+# Columns the runner adds; the others take their description from audit.identity_checks.
+_RESULT_COLUMNS = {
+    "run_id": "The validation run (audit.validation_runs.run_id) that judged the row.",
+    "severity": "critical (a failure stops the build) or warning (reported only), from the suite.",
+    "outcome": "pass, rounding, fail, acknowledged (a failure accepted as the publisher's "
+    "error) or not_evaluable.",
+}
+_RUN_COLUMNS = {
+    "run_id": "Id of the run: its UTC time and a random suffix.",
+    "run_at": "When the suites ran (UTC).",
+    "documents": "The document ids in the warehouse that was validated.",
+    "suite_versions": "JSON object: suite name → version of expectations/*.json.",
+    "pass_count": "Identity rows that hold exactly.",
+    "rounding_count": "Identity rows that hold within the rounding envelope.",
+    "fail_count": "Identity rows that fail and are not acknowledged.",
+    "acknowledged_count": "Failing identity rows accepted as the publisher's error.",
+    "not_evaluable_count": "Identity rows whose inputs a document does not print.",
+    "critical_failures": "suite:identity of each failed critical expectation.",
+    "warnings": "suite:identity of each failed warning expectation.",
+    "gate_passed": "True when no critical expectation failed (the build could publish).",
+    "data_docs": "Path of the run's Data Docs page.",
+}
+
+
+def _comment_columns(connection: duckdb.DuckDBPyConnection) -> None:
+    described = dict(
+        connection.execute(
+            "select column_name, comment from duckdb_columns() where schema_name = 'audit' "
+            "and table_name = 'identity_checks' and comment is not null"
+        ).fetchall()
+    )
+    for table, columns in (
+        ("identity_results", {**described, **_RESULT_COLUMNS}),
+        ("validation_runs", _RUN_COLUMNS),
+    ):
+        present = {
+            row[0]
+            for row in connection.execute(
+                "select column_name from duckdb_columns() where schema_name = 'audit' "
+                "and table_name = ?",
+                [table],
+            ).fetchall()
+        }
+        for column, text in columns.items():
+            if column not in present:
+                continue
+            quoted = text.replace("'", "''")
+            connection.execute(f"comment on column audit.{table}.{column} is '{quoted}'")
 
 
 def _copy_history(connection: duckdb.DuckDBPyConnection, previous: Path) -> None:
