@@ -10,6 +10,8 @@ identities P1–P8 (checks). `summarise` prints the result for a person to read.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 
 from ..document import Document
 from ..errors import ExtractionError
@@ -17,6 +19,7 @@ from ..performance_records import (
     Conflict,
     DepartmentTable,
     FundRow,
+    Indicator,
     LayerNote,
     PerformanceExtract,
     ProjectTable,
@@ -26,10 +29,11 @@ from ..sections import KIND_PERFORMANCE_TABLES, Section
 from .performance.cells import Line, strip_markup
 from .performance.checks import run_checks
 from .performance.funds import SECTION_CODE, fund_rows
-from .performance.goals import goals
+from .performance.goals import Goals, goals
 from .performance.indicators import TableContext, department_indicators, project_indicators
 from .performance.layout import TableLayout, split_tables
 from .performance.names import (
+    Reference,
     declared_totals,
     department_and_unit,
     project_name,
@@ -56,73 +60,91 @@ def parse_performance_tables(document: Document, section: Section) -> Performanc
             section=section.code,
             line=section.heading_line,
         )
-    notes = Notes()
     refs = references(document)
     layouts = split_tables(document, section)
     _check_every_table_is_named(document, layouts)
     extract = PerformanceExtract(declared=declared_totals(document, section), department=None)
+    notes = Notes()
     for layout in layouts:
         table_notes = Notes()
-        rows = fund_rows(layout, document, table_notes)
-        rows = _recover_funds_from_embedded(layout, rows, table_notes)
+        rows = _recover_funds_from_embedded(
+            layout, fund_rows(layout, document, table_notes), table_notes
+        )
         extract.fund_rows += rows
-        total = next((r for r in rows if r.row_kind == "total"), None)
-        goal = goals(layout)
         if layout.kind == "department":
-            context = TableContext(
-                layout.table_id,
-                total.score if total else None,
-                None,
-                None,
-                total.weight if total else None,
+            extract.indicators += department_indicators(
+                layout, _context(layout, rows, None, None), table_notes
             )
-            extract.indicators += department_indicators(layout, context, table_notes)
-            extract.department = _department(layout, goal)
+            extract.department = _department(layout, goals(layout))
         else:
-            name = project_name(layout, document, table_notes)
-            units = department_and_unit(layout, document, refs, name.bleed, table_notes)
-            total_weight, total_score, total_raw = _total_row(layout)
-            context = TableContext(
-                layout.table_id,
-                total.score if total else None,
-                total_score,
-                total_weight,
-                total.weight if total else None,
-            )
-            extract.indicators += project_indicators(layout, context, table_notes)
-            extract.projects.append(
-                ProjectTable(
-                    table_id=layout.table_id,
-                    seq=layout.seq,
-                    raw_name=name.raw_name,
-                    name=name.name,
-                    name_quality=name.quality,
-                    name_source_line=name.source_line,
-                    competent_department_raw=units.competent_raw,
-                    competent_department=units.competent,
-                    implementing_unit_raw=units.unit_raw,
-                    implementing_unit=units.unit,
-                    expected_goal=goal.expected,
-                    actual_goal=goal.actual,
-                    goal_source_line=goal.first_line,
-                    goal_source_line_end=goal.last_line,
-                    total_weight=total_weight,
-                    total_score=total_score,
-                    total_score_raw=total_raw,
-                    total_line=layout.total_line.number if layout.total_line else None,
-                    source_line=layout.first_line,
-                    source_line_end=layout.last_line,
-                    raw_text=layout.name_line.raw if layout.name_line else "",
-                )
-            )
+            table, indicators = _project(layout, rows, document, refs, table_notes)
+            extract.projects.append(table)
+            extract.indicators += indicators
         notes.extend(table_notes)
     extract.recoveries = notes.recoveries
     extract.conflicts = notes.conflicts
-    extract.missing = notes.missing
     extract.layers = notes.layers
-    extract.checks, extract.missing = run_checks(extract)
+    extract.checks, extract.missing = run_checks(extract, notes.missing)
     extract.quality = [table_quality(extract, layout.table_id) for layout in layouts]
     return extract
+
+
+def _context(
+    layout: TableLayout,
+    rows: list[FundRow],
+    total_weight: Decimal | None,
+    total_score: Decimal | None,
+) -> TableContext:
+    """What the indicator stage needs of the rest of the table to settle conflicts."""
+    total = next((r for r in rows if r.row_kind == "total"), None)
+    return TableContext(
+        layout.table_id,
+        total.score if total else None,
+        total_score,
+        total_weight,
+        total.weight if total else None,
+    )
+
+
+def _project(
+    layout: TableLayout,
+    rows: list[FundRow],
+    document: Document,
+    refs: list[Reference],
+    notes: Notes,
+) -> tuple[ProjectTable, list[Indicator]]:
+    name = project_name(layout, document, notes)
+    units = department_and_unit(layout, document, refs, name.bleed, notes)
+    goal = goals(layout)
+    total_weight, total_score, total_raw = _total_row(layout)
+    indicators = project_indicators(
+        layout, _context(layout, rows, total_weight, total_score), notes
+    )
+    assert layout.name_line is not None
+    table = ProjectTable(
+        table_id=layout.table_id,
+        seq=layout.seq,
+        raw_name=name.raw_name,
+        name=name.name,
+        name_quality=name.quality,
+        name_source_line=name.source_line,
+        competent_department_raw=units.competent_raw,
+        competent_department=units.competent,
+        implementing_unit_raw=units.unit_raw,
+        implementing_unit=units.unit,
+        expected_goal=goal.expected,
+        actual_goal=goal.actual,
+        goal_source_line=goal.first_line,
+        goal_source_line_end=goal.last_line,
+        total_weight=total_weight,
+        total_score=total_score,
+        total_score_raw=total_raw,
+        total_line=layout.total_line.number if layout.total_line else None,
+        source_line=layout.first_line,
+        source_line_end=layout.last_line,
+        raw_text=layout.name_line.raw,
+    )
+    return table, indicators
 
 
 def _check_every_table_is_named(document: Document, layouts: list[TableLayout]) -> None:
@@ -144,7 +166,7 @@ def _check_every_table_is_named(document: Document, layouts: list[TableLayout]) 
                 )
 
 
-def _department(layout: TableLayout, goal) -> DepartmentTable:  # type: ignore[no-untyped-def]
+def _department(layout: TableLayout, goal: Goals) -> DepartmentTable:
     line = layout.name_line
     raw = line.raw if line else ""
     cells = [c for c in line.filled if c.compact != "部门名称"] if line else []
@@ -164,7 +186,7 @@ def _department(layout: TableLayout, goal) -> DepartmentTable:  # type: ignore[n
     )
 
 
-def _total_row(layout: TableLayout):  # type: ignore[no-untyped-def]
+def _total_row(layout: TableLayout) -> tuple[Decimal | None, Decimal | None, str | None]:
     """(总分 weight, 总分 score, score as printed) from the 总分 row: `总分 | 100 | 98. 50 分`."""
     line = layout.total_line
     if line is None:
@@ -267,7 +289,5 @@ def _recover_funds_from_embedded(
     return result
 
 
-def _replace(row: FundRow, changes: dict) -> FundRow:  # type: ignore[type-arg]
-    from dataclasses import replace
-
-    return replace(row, **changes) if changes else row
+def _replace(row: FundRow, changes: dict[str, object]) -> FundRow:
+    return replace(row, **changes) if changes else row  # type: ignore[arg-type]

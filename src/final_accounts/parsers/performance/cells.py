@@ -20,8 +20,10 @@ _MARKUP = re.compile(r"</?(?:b|u|del|i|em|strong|span|ul|li)\b[^>]*>")
 _ENTITIES = {"&gt;": ">", "&lt;": "<", "&amp;": "&"}
 
 # An embedded layer: a cell holding a copy of several rows, its cells separated by runs of
-# three or more spaces instead of tabs (`主管部门         乌鲁木齐市…         实施单位 …`).
+# three or more spaces instead of tabs (`主管部门         乌鲁木齐市…         实施单位 …`),
+# or two words four spaces or more apart (`数量指标     竞赛参赛`).
 _SPACE_RUN = re.compile(r" {3,}")
+_INNER_GAP = re.compile(r"\S {4,}\S")
 EMBEDDED_MIN_RUNS = 2
 
 # Characters the OCR layer scatters as debris (a cell of only these carries nothing).
@@ -69,7 +71,10 @@ def split_cells(raw_line: str) -> list[Cell]:
     cells = []
     for index, raw in enumerate(raw_line.split("\t")):
         unmarked = strip_markup(raw)
-        embedded = len(_SPACE_RUN.findall(unmarked)) >= EMBEDDED_MIN_RUNS
+        embedded = (
+            len(_SPACE_RUN.findall(unmarked)) >= EMBEDDED_MIN_RUNS
+            or _INNER_GAP.search(unmarked) is not None
+        )
         cells.append(Cell(index, raw, re.sub(r"\s+", " ", unmarked).strip(), embedded))
     return cells
 
@@ -193,10 +198,19 @@ def join_fragments(parts: list[str], *, boundary_duplicates: bool) -> str:
     for part in parts:
         if not part:
             continue
-        if boundary_duplicates and joined and part[0] == joined[-1] and is_cjk(part[0]):
+        if boundary_duplicates and joined and part[0] == joined[-1] and _boundary(joined, part):
             part = part[1:]
         joined += _overlap_tail(joined, part)
     return joined
+
+
+def _boundary(joined: str, part: str) -> bool:
+    """The character repeated at a wrap: a Chinese character, or a digit inside a number
+    cut short (`202` | `24 年` is 2024, not 20224)."""
+    if is_cjk(part[0]):
+        return True
+    digits = re.search(r"\d+$", joined)
+    return bool(digits) and len(digits.group()) < 4 and part[0].isdigit()
 
 
 def _overlap_tail(joined: str, part: str) -> str:

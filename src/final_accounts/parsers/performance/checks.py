@@ -169,10 +169,12 @@ def score_check(table_id: str, identity: str, row: FundRow) -> IdentityCheck:
     )
 
 
-def run_checks(extract: PerformanceExtract) -> tuple[list[IdentityCheck], list[MissingCell]]:
+def run_checks(
+    extract: PerformanceExtract, missing: list[MissingCell]
+) -> tuple[list[IdentityCheck], list[MissingCell]]:
     """All identities, and the missing cells with the values P4/P5 imply for them."""
     checks: list[IdentityCheck] = []
-    missing = list(extract.missing)
+    missing = list(missing)
     for project in extract.projects:
         table_id = project.table_id
         rows = {r.row_kind: r for r in extract.fund_rows_of(table_id)}
@@ -287,22 +289,21 @@ def _imply(
     funding_weight: Decimal | None,
     missing: list[MissingCell],
 ) -> list[MissingCell]:
-    """A single missing 得分 (分值) of a table takes the value P4 (P5) implies."""
+    """The single missing term of P4 (得分) or P5 (分值) in a table — an indicator's or the
+    funding row's — takes the value the identity implies."""
     result = list(missing)
     for slot, identity, stated, funding in (
         ("score", "P4", total_score, funding_score),
         ("weight", "P5", total_weight, funding_weight),
     ):
-        unknown = [i for i in indicators if getattr(i, slot) is None]
-        if len(unknown) != 1 or stated is None or funding is None:
+        terms = {f"indicator:{i.seq}:{slot}": getattr(i, slot) for i in indicators}
+        terms[f"fund:total:{slot}"] = funding
+        unknown = [field for field, value in terms.items() if value is None]
+        if len(unknown) != 1 or stated is None:
             continue
-        known = sum(
-            (getattr(i, slot) for i in indicators if getattr(i, slot) is not None), Decimal(0)
-        )
-        implied = stated - funding - known
-        field = f"indicator:{unknown[0].seq}:{slot}"
+        implied = stated - sum((v for v in terms.values() if v is not None), Decimal(0))
         for k, cell in enumerate(result):
-            if cell.table_id == table_id and cell.field == field:
+            if cell.table_id == table_id and cell.field == unknown[0]:
                 result[k] = replace(cell, implied_value=implied, implied_by=identity)
     return result
 

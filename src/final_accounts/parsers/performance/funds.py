@@ -21,7 +21,13 @@ from ...performance_records import FundRow, MissingCell
 from .cells import Cell, Line
 from .layout import TableLayout
 from .notes import Notes
-from .values import NOT_APPLICABLE, parse_amount, parse_percent, parse_score
+from .values import (
+    NOT_APPLICABLE,
+    parse_amount,
+    parse_percent,
+    parse_score,
+    split_amount_cells,
+)
 
 SECTION_CODE = "2.十一.tables"
 
@@ -94,6 +100,7 @@ def _kind(line: Line, expected: list[str]) -> str | None:
 
 def _row(table_id: str, kind: str, line: Line, notes: Notes) -> FundRow:
     cells = [c if not c.embedded else Cell(c.index, c.raw, "", True) for c in line.cells]
+    cells = split_amount_cells(cells)
     texts = [c.text for c in cells]
     rate_at = next((i for i, t in enumerate(texts) if parse_percent(t)), None)
     first_amount = next((i for i, t in enumerate(texts) if parse_amount(t) and "." in t), None)
@@ -110,16 +117,24 @@ def _row(table_id: str, kind: str, line: Line, notes: Notes) -> FundRow:
     slots = texts[start:end] if start is not None else []
     while len(slots) > 3 and not slots[0]:
         slots = slots[1:]
+    trailing_gap = False
     while len(slots) > 3 and not slots[-1]:
         slots = slots[:-1]
+    while len(slots) > 1 and not slots[-1] and len([t for t in slots if t]) < 3:
+        slots, trailing_gap = slots[:-1], True
     if len(slots) < 3:
-        slots = [""] * (3 - len(slots)) + slots
+        # the missing amount is where the empty cell is: before the printed ones, or
+        # (the row's cells printed left to right and the last one lost) after them
+        pad = [""] * (3 - len(slots))
+        slots = slots + pad if trailing_gap and slots[0] else pad + slots
     amounts = {}
     for field, text in zip(AMOUNT_FIELDS, slots[:3], strict=True):
         number = parse_amount(text) if text else None
         amounts[field] = number.value if number else None
         if number is None:
             reason = "cell empty in print" if not text else f"cell holds unreadable text {text!r}"
+            if trailing_gap and not text:
+                reason = "the row prints two of its three amounts; this one is not in the text"
             if start is None:
                 reason = (
                     "the row's amount cells are not printed; an embedded copy of other rows "
@@ -128,6 +143,7 @@ def _row(table_id: str, kind: str, line: Line, notes: Notes) -> FundRow:
                     else "the row's amount cells are empty in print"
                 )
             notes.missing.append(MissingCell(table_id, f"fund:{kind}:{field}", line.number, reason))
+    embedded = {k for k, c in enumerate(cells) if c.embedded}
     weight_raw = _cell(texts, weight_at)
     rate_raw = _cell(texts, weight_at + 1)
     score_raw = _cell(texts, weight_at + 2)
@@ -135,10 +151,12 @@ def _row(table_id: str, kind: str, line: Line, notes: Notes) -> FundRow:
     rate = parse_percent(rate_raw) if rate_raw else None
     score = parse_score(score_raw)[0] if score_raw else None
     if kind == "total":
-        for field, raw, value in (
-            ("weight", weight_raw, weight),
-            ("execution_rate_pct", rate_raw, rate),
-            ("score", score_raw, score),
+        for offset, (field, raw, value) in enumerate(
+            (
+                ("weight", weight_raw, weight),
+                ("execution_rate_pct", rate_raw, rate),
+                ("score", score_raw, score),
+            )
         ):
             if value is None:
                 notes.missing.append(
@@ -146,7 +164,13 @@ def _row(table_id: str, kind: str, line: Line, notes: Notes) -> FundRow:
                         table_id,
                         f"fund:total:{field}",
                         line.number,
-                        f"cell holds {raw!r}" if raw else "cell empty in print",
+                        f"cell holds {raw!r}"
+                        if raw
+                        else (
+                            "an embedded copy of other rows stands in the cell"
+                            if weight_at + offset in embedded
+                            else "cell empty in print"
+                        ),
                     )
                 )
     raws = dict(zip(AMOUNT_FIELDS, slots[:3], strict=True))

@@ -1,23 +1,32 @@
 """Indicator rows of a table: anchors and fragments (lines.py) → rows → Indicator records.
 
 Rules, in the order they run:
-1. *Columns*: the table's usual target and 得分 columns are the medians over its anchors.
-2. *Fragments to anchors*: a name piece or a unit piece goes to the nearest anchor (in
-   non-blank lines; a tie goes to the one above: cells wrap around their row's values);
-   reason pieces continue the reason above until it ends with `。`, otherwise they open
-   the reason of the next anchor; reprinted numbers fill an anchor's empty 分值/得分.
+1. *Columns*: the table's usual target and 得分 columns are the medians over its anchors;
+   fragment cells are read by the column they fall in.
+2. *Fragments to anchors*: the fragment lines between two anchors are split between the
+   row above and the row below, for the whole table at once (a dynamic programme): each
+   row's name should end like a name (…率, …数, …费), its wrapped lines should sit about
+   evenly above and below its values, a unit piece follows the value it completes, a
+   value's head (`完全达到`) goes down and its tail (`预期目标`) up, a label goes with the
+   row that prints it, a reprinted number fills an empty 分值/得分. Reason pieces continue
+   the reason above until it ends with `。`, then open the next one.
 3. *Layers*: an anchor whose target and actual are both unreadable is an OCR reprint of
    the nearest readable anchor (`garbage_layer`); two adjacent anchors that complete each
    other (one has the values, the other the numbers) are one row (`complementary_layer`);
    two adjacent anchors with alike names and equal values are one row printed twice
-   (`duplicate_row`). Differing values between printings are conflicts, never merged
-   silently.
+   (`duplicate_row`). Differing values between printings are conflicts, kept with both
+   values; the readable layer wins over the garbage one, else the printing that makes the
+   table's 总分 (P4) or 100 (P5) hold, else the first printed.
 4. *Merged rows*: two rows printed as one line are split: targets and actuals each
    holding two values (`=37 人 =1 家`), or a target and an actual in units that cannot
    measure the same thing (`>=97%` next to `=3.1万元`).
-5. *Levels*: labels of the merged 一级/二级 cells are printed once per group, at its
-   vertical middle; a row without a label takes the nearest labelled row's (a tie goes
-   above), and its 一级 follows from its 二级 (数量/质量/时效 → 产出 …).
+5. *Levels*: a label printed on a row's own line is that row's; the merged 一级/二级 cells
+   print their label once, near their vertical middle, so the other rows are grouped into
+   consecutive merged cells, one per printed label, each as centred on its label as the
+   labels allow; a 一级 follows from the 二级 (数量/质量/时效 → 产出 …).
+6. *Recoveries*: an actual missing from its row but listed in a fragment with the actuals
+   of its neighbours (one of them anchors the sequence); a name missing from the rows but
+   legible in an embedded copy of the table (matched by 分值, 得分 and unit).
 """
 
 from __future__ import annotations
@@ -91,7 +100,6 @@ class Row:
     level2: str | None = None
     level2_source: str | None = None
     lost: bool = False
-    split_note: str | None = None
     reason_override: str | None = None
     missing_reasons: dict[str, str] = field(default_factory=dict)
     # (slot, kept, other, resolution) for printings that disagree
@@ -171,8 +179,7 @@ def _department_line(line: Line, columns: dict[str, int]) -> ParsedLine:
         parsed.name.append(Piece(line.number, name.index, name.text))
     for cell in line.filled:
         if cell.index < columns["name"]:
-            tokens, coverage = label_tokens(cell.text)
-            level1, level2 = levels_of(tokens, department=True)
+            level1, level2 = levels_of(label_tokens(cell.text)[0], department=True)
             if level1:
                 parsed.labels.append(Label(line.number, 1, level1))
             if level2:
@@ -206,10 +213,14 @@ def _assemble(
     _filter_name_cells(anchors, target_index, notes, table_id)
     position = {p.number: i for i, p in enumerate(parsed)}
     for p in parsed:
-        if not p.anchor and mark_lost_row(p) and p.name:
-            if _distance_to_anchor(p, anchors, position) >= LOST_ROW_DISTANCE:
-                p.anchor = True
-                p.lost_row = True
+        if (
+            not p.anchor
+            and mark_lost_row(p)
+            and p.name
+            and _distance_to_anchor(p, anchors, position) >= LOST_ROW_DISTANCE
+        ):
+            p.anchor = True
+            p.lost_row = True
     anchors = [p for p in parsed if p.anchor]
     if not anchors:
         return []
@@ -295,13 +306,13 @@ class Extras:
 
 # Last characters of a complete indicator name (a measure, a rate, an amount, a deadline …):
 # a name piece ending otherwise continues on the next line.
-_NAME_ENDINGS = set("率数量额度费次期本间性)）%校赛担")
+_NAME_ENDINGS = set("率数量额度费次期本间性效)）%校赛担")
 BALANCE_WEIGHT = 0.2
 OPEN_NAME_PENALTY = 1.0
 MISPLACED_PIECE_PENALTY = 2.0
 MISPLACED_UNIT_PENALTY = 1.5
-MISPLACED_NUMBER_PENALTY = 1.0
-CENTRE_WEIGHT = 0.01
+MISPLACED_NUMBER_PENALTY = 1.5
+UP_PREFERENCE = 0.01  # breaks ties: a wrapped line continues the row above
 
 
 @dataclass
@@ -318,16 +329,18 @@ class Block:
         return [p for a in self.anchors for p in a.name]
 
     def incomplete(self) -> bool:
-        """A value that waits for a unit piece."""
+        """A value that waits for a unit piece (or a deadline for its 前)."""
         for anchor in self.anchors:
             for slot in ("target", "actual"):
                 piece = getattr(anchor, slot)
-                if piece is not None and parse_value(piece.text).kind == "quantitative" and (
-                    not parse_value(piece.text).unit
-                    or parse_value(piece.text).unit.endswith(("万", "/"))  # type: ignore[union-attr]
+                if piece is not None and (
+                    _incomplete(piece.text, "元") or _incomplete(piece.text, "前")
                 ):
                     return True
         return False
+
+    def labels(self) -> set[str]:
+        return {label.value for a in self.anchors for label in a.labels}
 
     def numbers_missing(self) -> bool:
         return all(
@@ -337,8 +350,16 @@ class Block:
 
 
 def _stray_only(p: ParsedLine) -> bool:
-    return not (p.name or p.units or p.numbers or p.value_text or p.reason or p.value_pieces
-                or p.labels or p.basis)
+    return not (
+        p.name
+        or p.units
+        or p.numbers
+        or p.value_text
+        or p.reason
+        or p.value_pieces
+        or p.labels
+        or p.basis
+    )
 
 
 def _attach_fragments(
@@ -374,7 +395,9 @@ def _attach_fragments(
             key = block.key if p in before else block.anchors[-1].number
             _give(extras, p, key, below=p in after)
             for piece in p.garbage:
-                notes.layers.append(LayerNote(table_id, piece.line, "garbage_cell", key, piece.text))
+                notes.layers.append(
+                    LayerNote(table_id, piece.line, "garbage_cell", key, piece.text)
+                )
     # Reasons: a reason continues until it ends with 。; pieces after an ended (or
     # empty) reason open the next anchor's reason.
     last: ParsedLine | None = None
@@ -432,7 +455,9 @@ def _choose_splits(blocks: list[Block], gaps: list[list[ParsedLine]]) -> list[in
     # best[j][s]: cost of rows 0..j-1 when gap j sends s lines up
     best: list[dict[int, tuple[float, int]]] = [dict() for _ in range(count)]
     for s in range(len(gaps[1]) + 1):
-        cost = _row_cost(blocks[0], gaps[0], gaps[1][:s]) + _gap_cost(blocks[0], blocks[1], gaps[1], s)
+        cost = _row_cost(blocks[0], gaps[0], gaps[1][:s]) + _gap_cost(
+            blocks[0], blocks[1], gaps[1], s
+        )
         best[1][s] = (cost, 0)
     for j in range(2, count):
         for s in range(len(gaps[j]) + 1):
@@ -467,7 +492,7 @@ def _row_cost(block: Block, above: list[ParsedLine], below: list[ParsedLine]) ->
 
 
 def _gap_cost(upper: Block, lower: Block, gap: list[ParsedLine], s: int) -> float:
-    cost = -CENTRE_WEIGHT * s  # on a tie, a line continues the row above
+    cost = -UP_PREFERENCE * s
     for k, p in enumerate(gap):
         goes_up = k < s
         heads = [t for t in p.value_text if not _VALUE_TAIL.fullmatch(compact(t.text))]
@@ -481,6 +506,11 @@ def _gap_cost(upper: Block, lower: Block, gap: list[ParsedLine], s: int) -> floa
                 cost += MISPLACED_UNIT_PENALTY
             if not goes_up and upper.incomplete():
                 cost += MISPLACED_UNIT_PENALTY
+        labels = {label.value for label in p.labels}
+        if labels and goes_up and labels <= lower.labels() and not labels & upper.labels():
+            cost += MISPLACED_PIECE_PENALTY  # the next row's label, printed above it
+        if labels and not goes_up and labels <= upper.labels() and not labels & lower.labels():
+            cost += MISPLACED_PIECE_PENALTY
         if p.numbers:
             if goes_up and not upper.numbers_missing() and lower.numbers_missing():
                 cost += MISPLACED_NUMBER_PENALTY
@@ -615,9 +645,7 @@ def _group(
         row.anchors.sort(key=lambda a: 0 if a is anchor else 1)
         if rows and _same_row(rows[-1], row, extras):
             previous = rows[-1]
-            kind = (
-                "duplicate_row" if _duplicate(previous, row, extras) else "complementary_layer"
-            )
+            kind = "duplicate_row" if _duplicate(previous, row, extras) else "complementary_layer"
             for other in row.anchors:
                 notes.layers.append(
                     LayerNote(table_id, other.number, kind, previous.primary.number, other.line.raw)
@@ -660,7 +688,16 @@ def _compare(
 
 
 def _row_names(row: Row, extras: Extras) -> list[str]:
-    return [n for n in (_anchor_name(a, extras) for a in row.anchors)]
+    """The row's name as its parts print it together, and each duplicate printing's."""
+    parts = [a for a in row.anchors if a.number not in row.duplicate_lines]
+    pieces = sorted(
+        [p for a in parts for p in a.name + extras.names.get(a.number, [])],
+        key=lambda p: (p.line, p.index),
+    )
+    combined = join_fragments([compact(p.text) for p in pieces], boundary_duplicates=False)
+    return [combined] + [
+        _anchor_name(a, extras) for a in row.anchors if a.number in row.duplicate_lines
+    ]
 
 
 def _alike(previous: Row, row: Row, extras: Extras) -> bool:
@@ -676,9 +713,7 @@ def _both_named(previous: Row, row: Row, extras: Extras) -> bool:
 def _is_duplicate(equal: int, conflicts: int, complementary: int) -> bool:
     """Two printings of a row: every value readable in both is equal (two at least), or
     all but one of four."""
-    return (equal >= 2 and conflicts == 0 and complementary == 0) or (
-        equal >= 3 and conflicts <= 1
-    )
+    return (equal >= 2 and conflicts == 0 and complementary == 0) or (equal >= 3 and conflicts <= 1)
 
 
 def _duplicate(previous: Row, row: Row, extras: Extras) -> bool:
@@ -707,9 +742,7 @@ def _same_row(previous: Row, row: Row, extras: Extras) -> bool:
     ):
         return True
     crossed = sum(
-        1
-        for slot in ("target", "actual")
-        if _readable(slot, a[slot]) != _readable(slot, b[slot])
+        1 for slot in ("target", "actual") if _readable(slot, a[slot]) != _readable(slot, b[slot])
     )
     if crossed == 2 and equal >= 1 and conflicts <= 1:
         return True
@@ -741,24 +774,25 @@ def _resolve_row(row: Row, extras: Extras, notes: Notes, table_id: str) -> None:
     name = join_fragments([compact(p.text) for p in pieces], boundary_duplicates=False)
     for dup in duplicates:
         other = _anchor_name(dup, extras)
-        if (
-            other
-            and not looks_garbled(other)
-            and (
-                not name
-                or looks_garbled(name)
-                or (len(other) > len(name) and other.startswith(name))
-            )
-        ):
+        if not other or _mangled(other):
+            continue
+        if not name or _mangled(name) or (len(other) > len(name) and other.startswith(name)):
             name = other
             row.name_pieces = sorted(
                 dup.name + extras.names.get(dup.number, []), key=lambda p: (p.line, p.index)
             )
-    row.name = name or None
+        elif other not in name and _overlaps(name, other):
+            # two printings of a wrapped name, each with part of it
+            name = join_fragments([name, other], boundary_duplicates=False)
+            row.name_pieces = row.name_pieces + dup.name
+    repaired = re.sub(r"(?<=[\u4e00-\u9fff])\d$", "", name) if name else name
+    row.name = repaired or None
     if not name:
         row.name_quality = "missing"
-    elif looks_garbled(name):
+    elif _mangled(name):
         row.name_quality = "garbled"
+    elif repaired != name:
+        row.name_quality = "repaired"  # a stray digit after the name (`…劳务成本1`)
     elif len(row.name_pieces) > 1:
         row.name_quality = "joined"
     else:
@@ -808,10 +842,8 @@ def _resolve_row(row: Row, extras: Extras, notes: Notes, table_id: str) -> None:
 
 
 def _overlaps(text: str, other: str) -> bool:
-    for size in range(min(len(text), len(other)), 1, -1):
-        if text.endswith(other[:size]):
-            return True
-    return False
+    """other starts with the end of text (two characters or more)."""
+    return any(text.endswith(other[:size]) for size in range(min(len(text), len(other)), 1, -1))
 
 
 def _pick(
@@ -839,7 +871,7 @@ def _pick(
                 chosen.recovered_rule,
             )
         )
-    elif chosen.line != row.primary.number and not candidates[0] is chosen:
+    elif chosen.line != row.primary.number and candidates[0] is not chosen:
         notes.recoveries.append(
             Recovery(
                 table_id,
@@ -980,7 +1012,6 @@ def _split(
         for slot, value in (("target", target), ("actual", actual)):
             if value is None:
                 half.missing_reasons[slot] = f"{note} (line {line}); this row's cell is not printed"
-        half.split_note = note
         half.conflicts = row.conflicts if k == 0 else []
         half.level1, half.level2 = row.level1, row.level2
         halves.append(half)
@@ -1142,62 +1173,72 @@ def _embedded_name(fields: list[str]) -> str | None:
     return name
 
 
+def _numbers_key(row: Row) -> tuple[Decimal, Decimal, str | None] | None:
+    """(分值, 得分, target unit) of a row whose numbers are readable."""
+    weight, score = row.values.get("weight"), row.values.get("score")
+    if not (_readable("weight", weight) and _readable("score", score)):
+        return None
+    target = row.values.get("target")
+    unit = parse_value(target.text).unit if target and _readable("target", target) else None
+    return (
+        parse_score(weight.text)[0].value,  # type: ignore[union-attr]
+        parse_score(score.text)[0].value,  # type: ignore[union-attr]
+        unit,
+    )
+
+
+def _embedded_key(e: EmbeddedRow) -> tuple[Decimal, Decimal, str | None]:
+    return (
+        parse_score(e.weight)[0].value,  # type: ignore[union-attr]
+        parse_score(e.score)[0].value,  # type: ignore[union-attr]
+        parse_value(e.target).unit,
+    )
+
+
 def _recover_from_embedded(
     rows: list[Row], layout: TableLayout, notes: Notes, table_id: str
 ) -> None:
-    """Names illegible in the rows but legible in an embedded layer of the same table, and
-    conflicts between the two printings. A layer row matches a table row by its 分值 and
-    得分 and a unit that fits (and by being the only such row)."""
+    """Names legible in an embedded layer of the same table (a copy of rows squeezed into
+    one cell), for rows whose own line prints no legible name, and conflicts between the
+    two printings. A layer row matches the one table row with the same 分值, 得分 and
+    target unit."""
     found = embedded_rows(layout)
     if not found:
         return
     context_text = "".join(
         c.compact for line in layout.name_lines + layout.goal_lines for c in line.filled
     )
+    keys = [_numbers_key(row) for row in rows]
     for j, row in enumerate(rows):
-        weight, score = row.values.get("weight"), row.values.get("score")
-        if not (_readable("weight", weight) and _readable("score", score)):
+        key = keys[j]
+        if key is None or keys.count(key) != 1:
             continue
-        target = row.values.get("target")
-        unit = parse_value(target.text).unit if target and _readable("target", target) else None
-        matches = [
-            e
-            for e in found
-            if parse_score(e.weight)[0].value == parse_score(weight.text)[0].value  # type: ignore[union-attr]
-            and parse_score(e.score)[0].value == parse_score(score.text)[0].value  # type: ignore[union-attr]
-            and units_compatible(parse_value(e.target).unit, unit)
-        ]
-        same_numbers = [
-            r
-            for r in rows
-            if _readable("weight", r.values.get("weight"))
-            and _readable("score", r.values.get("score"))
-            and parse_score(r.values["weight"].text)[0].value == parse_score(weight.text)[0].value  # type: ignore[union-attr]
-            and parse_score(r.values["score"].text)[0].value == parse_score(score.text)[0].value  # type: ignore[union-attr]
-            and units_compatible(
-                parse_value(r.values["target"].text).unit if r.values.get("target") else None, unit
-            )
-        ]
-        if not matches or len(same_numbers) != 1:
+        matches = [e for e in found if _embedded_key(e) == key]
+        if not matches:
             continue
         names = [e.name for e in matches if not looks_garbled(e.name)]
-        if (row.name is None or row.name_quality == "garbled") and names:
+        own_name = any(a.name for a in row.anchors)
+        if names and (row.name is None or row.name_quality == "garbled" or not own_name):
+            # a name outvotes the shorter printings it contains
             best = max(
-                set(names), key=lambda n: (names.count(n), _shared(n, context_text), -len(n))
+                set(names),
+                key=lambda n: (sum(1 for o in names if o in n), _shared(n, context_text), len(n)),
             )
-            source = next(e.line for e in matches if e.name == best)
-            notes.recoveries.append(
-                Recovery(
-                    table_id,
-                    f"indicator:{j + 1}:name",
-                    best,
-                    source,
-                    row.primary.number,
-                    "embedded_layer_row",
+            if best != row.name:
+                source = next(e.line for e in matches if e.name == best)
+                notes.recoveries.append(
+                    Recovery(
+                        table_id,
+                        f"indicator:{j + 1}:name",
+                        best,
+                        source,
+                        row.primary.number,
+                        "embedded_layer_row",
+                    )
                 )
-            )
-            row.name = best
-            row.name_quality = "recovered"
+                row.name = best
+                row.name_quality = "recovered"
+        target = row.values.get("target")
         if target and _readable("target", target):
             for e in matches:
                 if not _value_equal(parse_value(e.target), parse_value(target.text)):
@@ -1237,11 +1278,11 @@ def _shared(a: str, b: str) -> int:
 
 @dataclass
 class LabelRun:
-    """Consecutive printings of one label: the merged cell's text, printed at (or around)
-    the vertical middle of the rows it spans."""
+    """Consecutive printings of one label: the text of a merged cell, printed at (or
+    near) the vertical middle of the rows the cell spans."""
 
     value: str
-    rows: list[int]  # rows printing it on their own line (they must be in its group)
+    rows: list[int]  # rows printing it on their own line: they are in its group
     positions: list[float]  # where it is printed, in row units
 
     @property
@@ -1250,12 +1291,15 @@ class LabelRun:
 
 
 def _assign_levels(rows: list[Row], parsed: list[ParsedLine], department: bool) -> None:
-    """一级/二级 of every row from the merged cells' labels (see the module rules)."""
+    """一级/二级 of every row (module rule 5). A label printed on a row's line is that
+    row's; the other rows belong to the merged cell whose label sits nearest their group's
+    middle: the rows are split into consecutive groups, one per printed label, each as
+    centred on its label as the labels allow."""
     if not rows:
         return
     lines = [row.primary.number for row in rows]
-    own = {n: k for k, row in enumerate(rows) for n in [a.number for a in row.anchors]}
-    runs = {1: [], 2: []}  # type: dict[int, list[LabelRun]]
+    own = {a.number: k for k, row in enumerate(rows) for a in row.anchors}
+    runs: dict[int, list[LabelRun]] = {1: [], 2: []}
     printed: list[dict[int, str]] = [{} for _ in rows]
     for p in parsed:
         for label in p.labels:
@@ -1278,9 +1322,8 @@ def _assign_levels(rows: list[Row], parsed: list[ParsedLine], department: bool) 
                 continue
             value, source = printed[k].get(level), "printed"
             if value is None and groups[k] is not None:
-                run = groups[k]
-                value = run.value
-                source = "merged_cell_above" if run.centre < k else "merged_cell_below"
+                value = groups[k].value  # type: ignore[union-attr]
+                source = "merged_cell_above" if groups[k].centre < k else "merged_cell_below"  # type: ignore[union-attr]
             if level == 2:
                 row.level2, row.level2_source = value, (source if value else None)
             else:
@@ -1293,7 +1336,7 @@ def _assign_levels(rows: list[Row], parsed: list[ParsedLine], department: bool) 
         derived = LEVEL2_TO_LEVEL1.get(row.level2 or "")
         if derived and row.level1 != derived:
             if row.level1_source == "printed" and row.level2_source != "printed":
-                # the merged 二级 label contradicts the row's own 一级: not its group
+                # the merged 二级 contradicts the row's own 一级: not its group
                 row.level2, row.level2_source = None, None
             elif row.level1_source != "printed":
                 row.level1, row.level1_source = derived, "from_level2"
@@ -1302,11 +1345,9 @@ def _assign_levels(rows: list[Row], parsed: list[ParsedLine], department: bool) 
 
 
 def _row_position(lines: list[int], line: int) -> float:
-    """A line in row units: 2.5 is halfway between the third and fourth rows."""
+    """A line in row units: 2.5 is halfway between the third and the fourth row."""
     if line <= lines[0]:
         return 0.0
-    if line >= lines[-1]:
-        return float(len(lines) - 1)
     for k in range(len(lines) - 1):
         if lines[k] <= line <= lines[k + 1]:
             return k + (line - lines[k]) / (lines[k + 1] - lines[k])
@@ -1315,46 +1356,36 @@ def _row_position(lines: list[int], line: int) -> float:
 
 def _centred_groups(count: int, runs: list[LabelRun]) -> list[LabelRun | None]:
     """Split rows 0..count-1 into consecutive groups, one per label run, each holding the
-    rows that print its label, with its label as near its middle as possible."""
+    rows that print its label, minimising Σ (group middle − label position)². On a tie
+    the earlier group takes more rows."""
     if not runs or count == 0:
         return [None] * count
     m = len(runs)
-
-    def bounds(i: int) -> tuple[int, int]:
-        """Where run i's group may end."""
-        rows = runs[i].rows
-        low = max(rows) if rows else int(runs[i].centre)
-        high = (min(runs[i + 1].rows) - 1 if runs[i + 1].rows else int(runs[i + 1].centre + 0.999) - 1) if i + 1 < m else count - 1
-        return low, high
+    inf = float("inf")
 
     def cost(i: int, a: int, b: int) -> float:
         run = runs[i]
         if run.rows and (a > min(run.rows) or b < max(run.rows)):
-            return float("inf")
-        if not run.rows and not (a - 1 < run.centre < b + 1):
-            return float("inf")
+            return inf
         return ((a + b) / 2 - run.centre) ** 2
 
+    # best[i][b]: least cost of runs 0..i with run i's group ending at row b
     best: list[dict[int, tuple[float, int]]] = [dict() for _ in range(m)]
-    low, high = bounds(0)
-    for b in range(low, max(low, high) + 1):
-        if m == 1 and b != count - 1:
-            continue
+    for b in range(count):
         best[0][b] = (cost(0, 0, b), -1)
     for i in range(1, m):
-        low, high = bounds(i)
-        for b in range(low, max(low, high) + 1):
-            if i == m - 1 and b != count - 1:
-                continue
+        for b in range(i, count):
             options = [
-                (c + cost(i, previous + 1, b), previous)
+                (c + cost(i, previous + 1, b), -previous, previous)
                 for previous, (c, _) in best[i - 1].items()
                 if previous < b
             ]
             if options:
-                best[i][b] = min(options)
-    if count - 1 not in best[m - 1] or best[m - 1][count - 1][0] == float("inf"):
-        return _nearest_groups(count, runs)
+                total, _, previous = min(options)
+                best[i][b] = (total, previous)
+    final = best[m - 1].get(count - 1)
+    if final is None or final[0] == inf:
+        return [min(runs, key=lambda r: (abs(r.centre - k), r.centre > k)) for k in range(count)]
     groups: list[LabelRun | None] = [None] * count
     b = count - 1
     for i in range(m - 1, -1, -1):
@@ -1362,15 +1393,6 @@ def _centred_groups(count: int, runs: list[LabelRun]) -> list[LabelRun | None]:
         for k in range(previous + 1, b + 1):
             groups[k] = runs[i]
         b = previous
-    return groups
-
-
-def _nearest_groups(count: int, runs: list[LabelRun]) -> list[LabelRun | None]:
-    """When no split fits every printed label: each row takes the nearest label (a tie
-    goes to the label above)."""
-    groups: list[LabelRun | None] = []
-    for k in range(count):
-        groups.append(min(runs, key=lambda r: (abs(r.centre - k), r.centre > k)))
     return groups
 
 
@@ -1484,4 +1506,9 @@ def _missing_reason(row: Row, slot: str, value: IndicatorValue | None) -> str:
     candidates = row.candidates.get(slot, [])
     if candidates:
         return f"cell unreadable in every printing: {candidates[0].text!r}"
+    primary = row.primary
+    if slot == "score" and primary.weight and primary.reason:
+        after = primary.reason[0]
+        if after.index == primary.weight.index + 1:
+            return f"the 得分 cell holds text, not a score: {after.text[:30]!r}"
     return "cell empty in print"

@@ -23,7 +23,7 @@ from ...errors import ExtractionError
 from ...performance_records import DEPARTMENT_TABLE_ID, project_table_id
 from ...sections import Section
 from .cells import Line, read_lines
-from .values import is_score, parse_amount, parse_percent
+from .values import is_score, parse_amount, parse_percent, split_amount_cells
 
 PROJECT_NAME_LABEL = "项目名称"
 DEPARTMENT_NAME_LABEL = "部门名称"
@@ -206,7 +206,7 @@ def _fill_parts(layout: TableLayout, lines: list[Line]) -> None:
 
 def is_fund_line(line: Line) -> bool:
     """A fund row: two or more amount cells, or an 执行率 cell next to a score."""
-    cells = line.filled
+    cells = split_amount_cells(line.filled)
     amounts = sum(1 for c in cells if parse_amount(c.text) and "." in c.compact)
     if amounts >= 2:
         return True

@@ -17,6 +17,7 @@ Patterns relied on (项目支出绩效自评表, DOMAIN.md §3–§4):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -63,6 +64,7 @@ _LABEL_PATTERNS = (
     (re.compile(r"可持续影响(?:指标)?"), "可持续影响指标"),
     (re.compile(r"满意度指标?"), "满意度指标"),
     (re.compile(r"数量指标"), "数量指标"),
+    (re.compile(r"数里(?:指标)?"), "数量指标"),  # 量 misread as 里
     (re.compile(r"质量指标"), "质量指标"),
     (re.compile(r"时效指标"), "时效指标"),
     (re.compile(r"产出指标"), "产出指标"),
@@ -79,13 +81,21 @@ UNIT_FRAGMENT = re.compile(
     r"(?:万?元|万|人|万人|人次|万人次|次|个|前|日前|之前|月底|底|平方米|方米|米|份|万份|家|场|所|"
     r"件|条|套|台|类|期|课时|学时|天|月|年|兀|刀人|/?人/年|/?月|人・学期|学期)"
 )
+# How far left of the target column a name piece may sit (wrapped lines drop empty
+# cells, shifting their pieces left).
+NAME_COLUMN_REACH = 2.5
 # Junk printed in a 分值/得分 cell (`A`, `E`, `-`).
 _JUNK_NUMBER = re.compile(r"[A-Za-z\-_—–]")
 
 
+# Words of the merged 年度绩效指标完成情况 cell that bleed into label cells.
+_REGION_WORDS = re.compile(r"年度绩效|指标完成|情况")
+
+
 def label_tokens(text: str) -> tuple[list[str], float]:
-    """The labels a cell spells, and the share of its characters they cover."""
-    compact = re.sub(r"\s+", "", text)
+    """The labels a cell spells, and the share of its characters they cover (words of the
+    年度绩效指标完成情况 cell count as covered)."""
+    compact = _REGION_WORDS.sub("", re.sub(r"\s+", "", text))
     tokens: list[str] = []
     covered = 0
     i = 0
@@ -107,8 +117,13 @@ def is_region_label(text: str) -> bool:
     return len(compact) >= 2 and compact in REGION_LABEL
 
 
+# `指怀`: 指标 with its second character misread.
+_MISREAD_TAIL = re.compile(r"指[\u4e00-\u9fff]")
+
+
 def is_label_tail(text: str) -> bool:
-    return re.sub(r"\s+", "", text) in _LABEL_TAILS
+    compact = re.sub(r"\s+", "", text)
+    return compact in _LABEL_TAILS or bool(_MISREAD_TAIL.fullmatch(compact))
 
 
 def levels_of(tokens: list[str], department: bool) -> tuple[str | None, str | None]:
@@ -116,9 +131,11 @@ def levels_of(tokens: list[str], department: bool) -> tuple[str | None, str | No
     level1 = level2 = None
     level1_words = DEPARTMENT_LEVEL1 if department else LEVEL1
     for token in tokens:
-        if token in level1_words and token != "满意度指标" and level1 is None:
-            level1 = token
-        elif token == "满意度指标" and not department and level1 is None:
+        first_level1 = level1 is None and (
+            (token in level1_words and token != "满意度指标")
+            or (token == "满意度指标" and not department)
+        )
+        if first_level1:
             level1 = token
         elif token in LEVEL2_TO_LEVEL1 and level2 is None:
             level2 = token
@@ -322,7 +339,9 @@ def parse_project_line(line: Line) -> ParsedLine:
 
 
 # A value cell that also carries the row's 分值 and 得分: `=21 人 10 10`.
-_VALUE_AND_NUMBERS = re.compile(r"^(?P<value>(?:>=|<=|=|>|<).*?\D)\s+(?P<numbers>\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)?)$")
+_VALUE_AND_NUMBERS = re.compile(
+    r"^(?P<value>(?:>=|<=|=|>|<).*?\D)\s+(?P<numbers>\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)?)$"
+)
 
 
 def _split_value_and_numbers(cell: Cell) -> list[Cell]:
@@ -400,7 +419,7 @@ def _repeated_texts(cells: list[Cell]) -> set[str]:
     (`进产产业 | 进产产业`)."""
     return {
         a.compact
-        for a, b in zip(cells, cells[1:], strict=False)
+        for a, b in itertools.pairwise(cells)
         if a.compact == b.compact and b.index - a.index == 1 and a.compact
     }
 
@@ -424,6 +443,15 @@ def _add_labels(parsed: ParsedLine, tokens: list[str], department: bool = False)
         parsed.labels.append(Label(parsed.number, 2, level2))
 
 
+# Words of a qualitative value or a deadline wrapped over lines (`完全达到` / `预期目标`).
+_VALUE_WORDS = re.compile(r"完全|达到|预期|目标|效果|每月|月底|之前|有效|持续")
+
+
+def _after_label(cell: Cell, line: Line) -> bool:
+    """Right after a label cell: the 三级 column of this line."""
+    return any(c.index == cell.index - 1 and label_tokens(c.text)[1] >= 0.7 for c in line.filled)
+
+
 # Two or more values in one cell (`=221.25万 元 =269.72万 元 4 =147.36万 元`).
 _MANY_VALUES = re.compile(r"(?:>=|<=|=)\s*\d")
 # A document number, the tail of a 指标值设定依据 (`〔2023〕3 号`).
@@ -444,11 +472,17 @@ def classify_fragment(
         tokens, coverage = label_tokens(cell.text)
         if tokens and coverage >= 0.7 and cell.index < score_index:
             line_tokens += tokens
-        elif cell.compact in repeated and cell.index < target_index:
+        elif (
+            cell.compact in repeated
+            and cell.index < target_index
+            and not is_unit_fragment(cell.text)
+        ):
             parsed.garbage.append(piece)
-        elif is_region_label(cell.text) or is_stray(cell.text):
-            continue
-        elif is_label_tail(cell.text) and cell.index < target_index:
+        elif (
+            is_region_label(cell.text)
+            or is_stray(cell.text)
+            or (is_label_tail(cell.text) and cell.index < target_index)
+        ):
             continue
         elif department and _DOCUMENT_NUMBER.search(cell.text):
             parsed.basis.append(piece)
@@ -460,16 +494,20 @@ def classify_fragment(
             cell.index >= target_index - 1 and looks_like_value(cell.text)
         ):
             parsed.value_pieces.append(piece)
+        elif (
+            cell.index >= target_index
+            and _VALUE_WORDS.search(cell.compact)
+            and _short_cjk(cell.text)
+        ):
+            parsed.value_text.append(piece)  # the head or tail of a wrapped value
         elif cell.index >= target_index + 2 or (
             cell.index >= target_index + 1 and not _short_cjk(cell.text)
         ):
             parsed.reason.append(piece)
-        elif cell.index >= target_index and _short_cjk(cell.text):
-            parsed.value_text.append(piece)  # the head or tail of a wrapped value
-        elif cell.index >= target_index:
+        elif cell.index >= target_index + 1 and not _after_label(cell, parsed.line):
             parsed.garbage.append(piece)
-        elif _debris(cell.text):
-            parsed.garbage.append(piece)
+        elif _debris(cell.text) or cell.index < target_index - NAME_COLUMN_REACH:
+            parsed.garbage.append(piece)  # debris, or text in the label columns
         else:
             names.append(piece)
     _add_labels(parsed, line_tokens, department)

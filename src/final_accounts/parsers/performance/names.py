@@ -22,7 +22,7 @@ from ...document import Document
 from ...numbers import parse_printed_number
 from ...performance_records import DeclaredTotals, MissingCell, Recovery
 from ...sections import Section
-from .cells import TEXT_FIXES, Cell, Line, apply_fixes, join_fragments, looks_garbled
+from .cells import TEXT_FIXES, Cell, apply_fixes, join_fragments, looks_garbled
 from .layout import COMPETENT_LABEL, PROJECT_NAME_LABEL, UNIT_LABEL, TableLayout
 from .notes import Notes
 
@@ -71,7 +71,7 @@ def references(document: Document) -> list[Reference]:
         match = _NUMBERED.match(raw)
         if not match:
             break
-        name = re.sub(r"\s+", "", match[1]).removesuffix("(本级)").rstrip("。;;")
+        name = re.sub(r"[。;;]+$", "", re.sub(r"\s+", "", match[1]).removesuffix("(本级)"))
         if name != document.department_name:
             refs.append(Reference(name, number, "budget_unit_list"))
     return refs

@@ -13,7 +13,7 @@ from ...numbers import (
     parse_printed_percent,
 )
 from ...performance_records import IndicatorValue
-from .cells import VALUE_FIXES, apply_fixes, cjk_count
+from .cells import VALUE_FIXES, Cell, apply_fixes, cjk_count
 
 # Cells that say "not applicable" in the fund rows (the template prints `-` or `_`; the
 # OCR layer once turns one into `ı`).
@@ -64,6 +64,12 @@ _QUANTITY = re.compile(r"(?P<op>>=|<=|=|>|<)?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)(?
 # A unit: Chinese measure words, %, slashes and the middle dots of `元/人・学期`, or one of
 # the Latin units the tables use. Anything else (`Y`, `T`, `>/-`) makes the value unreadable.
 _UNIT = re.compile(r"(?:[\u4e00-\u9fff%/・•·()()]|dpi|MBps|Mbps|KB|MB|GB|km)*")
+# The units a value printed without operator may carry (`10. 21 万人`, `93. 79%`,
+# `24484 个`): a number followed by other words is text (`84 人为截`, `2024 年企`).
+_MEASURE_UNIT = re.compile(
+    r"%|万?(?:人次|人|个|次|条|件|份|家|场|所|套|台|类|期|项|页|元)|万元|亿元|"
+    r"平方米|立方米|米|课时|学时|天|克|dpi|MBps"
+)
 # Where a target or actual cell holds two values (`>=95% =99. 34%`, `=37 人 =1 家`).
 _SECOND_OPERATOR = re.compile(r"(?<=[^<>=])(?=>=|<=|=(?!=))")
 # Texts that are values though they carry digits: dates and deadlines (`每月 25 日前`,
@@ -76,14 +82,15 @@ def parse_value(raw: str) -> IndicatorValue:
     """A target or actual cell as printed → operator / value / unit, or qualitative text,
     or `unreadable` (kept as printed, never guessed)."""
     text, _ = apply_fixes(compact(raw), VALUE_FIXES)
-    if len(text) > 1 and text[-1] in "=<>" and re.search(r"\d", text):
-        text = text.rstrip("=<>")  # a stray operator glyph after a wrapped value: `=550.59万 =`
+    if re.search(r"\d", text):
+        # a stray operator glyph inside a wrapped value: `=550.59万 = 元`
+        head = OPERATOR_START.match(text)
+        start = head.end() if head else 0
+        text = text[:start] + re.sub(r"[=<>]+(?!\d)", "", text[start:])
     if not text:
         return IndicatorValue(raw, text, None, None, None, "unreadable")
     match = _QUANTITY.fullmatch(text)
-    if match and (match["op"] or match["unit"]) and not (
-        not match["op"] and match["unit"].startswith("年")
-    ):
+    if match and (match["op"] or _MEASURE_UNIT.fullmatch(match["unit"])):
         unit = match["unit"]
         number = parse_printed_number(match["num"])
         if (
@@ -137,14 +144,10 @@ def looks_like_value(raw: str) -> bool:
     return bool(re.search(r"\d", text)) and cjk_count(text) <= 1 and len(text) <= 16
 
 
-def unit_of(value: IndicatorValue | None) -> str | None:
-    return value.unit if value else None
-
-
 def units_compatible(a: str | None, b: str | None) -> bool:
     """Whether two units can measure the same thing: a percent never measures what an
     amount of money or a count does (`>=97%` next to `=3.1万元` are two rows' values)."""
-    if not a or not b or a == b:
+    if not a or not b or a == b or a in ("万", "亿") or b in ("万", "亿"):
         return True
     if ("%" in a) != ("%" in b):
         return False
@@ -153,3 +156,26 @@ def units_compatible(a: str | None, b: str | None) -> bool:
 
 def _is_money(unit: str) -> bool:
     return unit.startswith(("元", "万元", "亿元", "千元"))
+
+
+# A fund label cell that also carries amounts: `其他资金 0.00 0.00`.
+_LABEL_AND_AMOUNTS = re.compile(
+    r"^(?P<label>[^\d\s].*?)\s+(?P<amounts>\d[\d,]*\.\s*\d+(?:\s+\d[\d,]*\.\s*\d+)*)$"
+)
+
+
+def split_amount_cells(cells: list[Cell]) -> list[Cell]:
+    """Cells with a label cell that also holds the row's amounts split into one cell per
+    piece (all keep the cell's index)."""
+    result: list[Cell] = []
+    for cell in cells:
+        match = _LABEL_AND_AMOUNTS.match(cell.text) if not cell.embedded else None
+        if match is None:
+            result.append(cell)
+            continue
+        result.append(Cell(cell.index, cell.raw, match["label"], False))
+        result += [
+            Cell(cell.index, cell.raw, amount, False)
+            for amount in re.findall(r"\d[\d,]*\.\s*\d+", match["amounts"])
+        ]
+    return result
