@@ -11,9 +11,11 @@ from .errors import ExtractionError
 from .parsers import lists
 from .parsers.functional import CLAUSE_START, class_totals, parse_clause
 from .parsers.narrative import scan_narrative
+from .parsers.performance_tables import parse_performance_tables
 from .parsers.tokens import Claims, leftover_tokens
+from .performance_records import PerformanceExtract
 from .records import SectionExtract
-from .sections import KIND_NARRATIVE, Section, split_sections
+from .sections import KIND_NARRATIVE, KIND_PERFORMANCE_TABLES, Section, split_sections
 from .text import CompactText, compact
 
 # 第四部分 of the national template lists nine attached statements (收入支出决算总表 …
@@ -29,6 +31,7 @@ class DocumentExtract:
     document: Document
     sections: list[Section]
     records: SectionExtract
+    performance: PerformanceExtract | None  # the self-evaluation tables of section 十一
 
     def token_counts(self) -> Counter[str]:
         """Numeric tokens by where they ended: figure rows, or unparsed by reason."""
@@ -44,14 +47,17 @@ def extract_file(path: Path) -> DocumentExtract:
 def extract_document(document: Document) -> DocumentExtract:
     sections = split_sections(document)
     records = SectionExtract.empty()
+    performance = None
     for section in sections:
+        if section.kind == KIND_PERFORMANCE_TABLES:
+            performance = parse_performance_tables(document, section)
         if section.kind != KIND_NARRATIVE:
             continue
         text = compact(document, section.first_line, section.last_line)
         claims = Claims()
         records.extend(_parse_section(document, section, text, claims))
         records.unparsed += leftover_tokens(text, 0, len(text.text), claims, section.code)
-    return DocumentExtract(document, sections, records)
+    return DocumentExtract(document, sections, records, performance)
 
 
 def _parse_section(

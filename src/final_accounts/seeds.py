@@ -61,6 +61,46 @@ RAW_TABLES: dict[str, tuple[str, ...]] = {
     "raw_unparsed_tokens": (
         "document_id", "token_seq", "section_code", "token", "reason", "source_line", "context",
     ),
+    "raw_performance_tables": (
+        "document_id", "table_id", "table_kind", "table_seq", "name_raw", "name", "name_quality",
+        "name_source_line", "competent_department_raw", "competent_department",
+        "implementing_unit_raw", "implementing_unit", "expected_goal", "actual_goal",
+        "goal_source_line", "goal_source_line_end", "total_weight", "total_score",
+        "total_score_raw", "total_line", "source_line", "source_line_end", "raw_text",
+    ),
+    "raw_performance_fund_rows": (
+        "document_id", "table_id", "row_seq", "row_kind", "label_raw", "initial_budget",
+        "annual_budget", "executed", "weight", "execution_rate_pct", "score",
+        "initial_budget_raw", "annual_budget_raw", "executed_raw", "weight_raw",
+        "execution_rate_raw", "score_raw", "source_line", "raw_text",
+    ),
+    "raw_performance_indicators": (
+        "document_id", "table_id", "indicator_seq", "level1", "level1_source", "level2",
+        "level2_source", "name", "name_raw", "name_quality", "target_raw", "target_text",
+        "target_operator", "target_value", "target_unit", "target_kind", "basis", "actual_raw",
+        "actual_text", "actual_operator", "actual_value", "actual_unit", "actual_kind", "weight",
+        "weight_raw", "score", "score_raw", "deviation_reason", "source_line", "source_line_end",
+        "first_line", "layer_lines", "raw_text",
+    ),
+    "raw_performance_recoveries": (
+        "document_id", "table_id", "recovery_seq", "field", "recovered_value", "source_line",
+        "target_line", "rule",
+    ),
+    "raw_performance_conflicts": (
+        "document_id", "table_id", "conflict_seq", "field", "value_a", "line_a", "value_b",
+        "line_b", "kept", "resolution",
+    ),
+    "raw_performance_missing_cells": (
+        "document_id", "table_id", "missing_seq", "field", "line", "reason", "implied_value",
+        "implied_by",
+    ),
+    "raw_performance_layer_notes": (
+        "document_id", "table_id", "note_seq", "line", "kind", "kept_line", "text",
+    ),
+    "raw_performance_quality": (
+        "document_id", "table_id", "expected_cells", "extracted_cells", "missing_cells",
+        "recovered_cells", "conflicts", "dropped_layers", "indicators",
+    ),
 }  # fmt: skip
 
 # The list tables, by the list name the list parsers give their entries.
@@ -143,11 +183,85 @@ def _document_rows(extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
             for e in records.entries
             if e.list_name == list_name
         ]  # fmt: skip
+    yield from _performance_rows(base, extract.performance)
     yield "raw_unparsed_tokens", [
         {**base, "token_seq": seq, **_fields(u, "section_code", "token", "reason",
          "source_line", "context")}
         for seq, u in enumerate(_in_line_order(records.unparsed), start=1)
     ]  # fmt: skip
+
+
+def _performance_rows(base: Row, performance) -> Iterator[tuple[str, list[Row]]]:
+    """The self-evaluation tables of section 十一, their cells and their extraction notes."""
+    if performance is None:
+        return
+    tables: list[Row] = []
+    if (d := performance.department) is not None:
+        tables.append({
+            **base, "table_id": d.table_id, "table_kind": "department", "table_seq": 0,
+            "name_raw": d.department_name_raw, "name": d.department_name,
+            "name_quality": "clean" if d.department_name else "missing",
+            "name_source_line": d.source_line, "expected_goal": d.expected_goal,
+            "actual_goal": d.actual_goal, "goal_source_line": d.goal_source_line,
+            "goal_source_line_end": d.goal_source_line_end, "source_line": d.source_line,
+            "source_line_end": d.source_line_end, "raw_text": d.raw_text,
+        })  # fmt: skip
+    tables += [
+        {**base, "table_id": p.table_id, "table_kind": "project", "table_seq": p.seq,
+         "name_raw": p.raw_name, **_fields(p, "name", "name_quality", "name_source_line",
+         "competent_department_raw", "competent_department", "implementing_unit_raw",
+         "implementing_unit", "expected_goal", "actual_goal", "goal_source_line",
+         "goal_source_line_end", "total_weight", "total_score", "total_score_raw", "total_line",
+         "source_line", "source_line_end", "raw_text")}
+        for p in performance.projects
+    ]  # fmt: skip
+    yield "raw_performance_tables", tables
+    yield "raw_performance_fund_rows", [
+        {**base, "table_id": r.table_id, "row_seq": seq, **_fields(r, "row_kind", "label_raw",
+         "initial_budget", "annual_budget", "executed", "weight", "execution_rate_pct", "score",
+         "initial_budget_raw", "annual_budget_raw", "executed_raw", "weight_raw",
+         "execution_rate_raw", "score_raw", "source_line", "raw_text")}
+        for seq, r in enumerate(performance.fund_rows, start=1)
+    ]  # fmt: skip
+    yield "raw_performance_indicators", [
+        {**base, "table_id": i.table_id, "indicator_seq": i.seq, **_fields(i, "level1",
+         "level1_source", "level2", "level2_source", "name", "name_raw", "name_quality", "basis",
+         "weight", "weight_raw", "score", "score_raw", "deviation_reason", "source_line",
+         "source_line_end", "first_line", "raw_text"),
+         **_indicator_value("target", i.target), **_indicator_value("actual", i.actual),
+         "layer_lines": ",".join(str(n) for n in i.layer_lines) or None}
+        for i in performance.indicators
+    ]  # fmt: skip
+    yield "raw_performance_recoveries", [
+        {**base, "table_id": r.table_id, "recovery_seq": seq, **_fields(r, "field",
+         "recovered_value", "source_line", "target_line", "rule")}
+        for seq, r in enumerate(performance.recoveries, start=1)
+    ]  # fmt: skip
+    yield "raw_performance_conflicts", [
+        {**base, "table_id": c.table_id, "conflict_seq": seq, **_fields(c, "field", "value_a",
+         "line_a", "value_b", "line_b", "kept", "resolution")}
+        for seq, c in enumerate(performance.conflicts, start=1)
+    ]  # fmt: skip
+    yield "raw_performance_missing_cells", [
+        {**base, "table_id": m.table_id, "missing_seq": seq, **_fields(m, "field", "line",
+         "reason", "implied_value", "implied_by")}
+        for seq, m in enumerate(performance.missing, start=1)
+    ]  # fmt: skip
+    yield "raw_performance_layer_notes", [
+        {**base, "table_id": n.table_id, "note_seq": seq, **_fields(n, "line", "kind",
+         "kept_line", "text")}
+        for seq, n in enumerate(performance.layers, start=1)
+    ]  # fmt: skip
+    yield "raw_performance_quality", [
+        {**base, "table_id": q.table_id, **_fields(q, "expected_cells", "extracted_cells",
+         "missing_cells", "recovered_cells", "conflicts", "dropped_layers", "indicators")}
+        for q in performance.quality
+    ]  # fmt: skip
+
+
+def _indicator_value(prefix: str, value) -> Row:
+    names = ("raw", "text", "operator", "value", "unit", "kind")
+    return {f"{prefix}_{n}": getattr(value, n) if value is not None else None for n in names}
 
 
 def _fields(record: object, *names: str) -> Row:

@@ -82,6 +82,14 @@ def test_rows_of_the_real_document(fresh):
         "raw_glossary_terms": 14,
         "raw_attached_tables": 9,
         "raw_unparsed_tokens": 82,
+        "raw_performance_tables": 59,  # the department table and 58 projects
+        "raw_performance_fund_rows": 178,
+        "raw_performance_indicators": 473,
+        "raw_performance_recoveries": 101,
+        "raw_performance_conflicts": 8,
+        "raw_performance_missing_cells": 31,
+        "raw_performance_layer_notes": 129,
+        "raw_performance_quality": 59,
     }
 
 
@@ -106,12 +114,17 @@ def test_every_column_has_a_type_and_every_type_a_column(seed_types):
         assert list(seed_types[name]) == list(columns), name
 
 
+FUND_AMOUNTS = ("initial_budget", "annual_budget", "executed")
+
+
 def test_amounts_are_typed_decimal(seed_types):
     money = {
         (name, column)
         for name, columns in RAW_TABLES.items()
         for column in columns
-        if column.endswith(("_wan_yuan", "_pct")) or column == "value"
+        if column.endswith(("_wan_yuan", "_pct"))
+        or column == "value"
+        or (name == "raw_performance_fund_rows" and column in FUND_AMOUNTS)
     }
     assert money == {
         ("raw_disclosed_figures", "value"),
@@ -120,6 +133,8 @@ def test_amounts_are_typed_decimal(seed_types):
         ("raw_functional_clauses", "change_pct"),
         ("raw_functional_class_totals", "amount_wan_yuan"),
         ("raw_functional_class_totals", "share_pct"),
+        *(("raw_performance_fund_rows", column) for column in FUND_AMOUNTS),
+        ("raw_performance_fund_rows", "execution_rate_pct"),
     }
     for name, column in money:
         assert seed_types[name][column].lower().startswith("decimal("), (name, column)
