@@ -105,6 +105,8 @@ def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
             f"    {extract.document.document_id} ({extract.document.source_file}): "
             f"{counts['figures']} figures, {sum(unparsed.values())} unparsed tokens ({reasons})"
         )
+        if extract.performance is not None:
+            _print_performance_quality(extract.performance)
     print("  rows per mart:")
     for name, rows in mart_row_counts(warehouse).items():
         print(f"    {name:<45} {rows:>6}")
@@ -113,6 +115,36 @@ def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
     if workspace.gate is not None:
         _print_gate(workspace.gate)
     print(f"  warehouse: {warehouse} ({seconds:.1f} s)")
+
+
+def _print_performance_quality(performance) -> None:
+    """Extraction quality of each self-evaluation table: cells found of those expected,
+    recovered from elsewhere in the table, missing, and conflicting layers."""
+    names = {p.table_id: (p.name or p.raw_name, p.name_quality) for p in performance.projects}
+    if performance.department is not None:
+        names[performance.department.table_id] = (performance.department.department_name, "")
+    totals = [
+        sum(getattr(q, f) for q in performance.quality)
+        for f in (
+            "extracted_cells",
+            "expected_cells",
+            "recovered_cells",
+            "missing_cells",
+            "conflicts",
+        )
+    ]
+    print(
+        f"      performance tables: {len(performance.quality)}, cells {totals[0]}/{totals[1]}, "
+        f"recovered {totals[2]}, missing {totals[3]}, conflicts {totals[4]}"
+    )
+    for q in performance.quality:
+        name, quality = names.get(q.table_id, ("", ""))
+        flag = f" [{quality}]" if quality and quality != "clean" else ""
+        print(
+            f"        {q.table_id:<4} cells {q.extracted_cells:>3}/{q.expected_cells:<3} "
+            f"recovered {q.recovered_cells:<2} missing {q.missing_cells:<2} "
+            f"conflicts {q.conflicts:<2} {str(name)[:28]}{flag}"
+        )
 
 
 def _print_gate(report) -> None:
