@@ -7,6 +7,7 @@ wait4) is its own, including DuckDB's and dbt's child processes it waits for.
 
 from __future__ import annotations
 
+import csv
 import os
 import statistics
 import sys
@@ -16,20 +17,44 @@ from pathlib import Path
 
 from . import project
 from .build import STAGES, Workspace, discard, new_workspace
-from .document import read_document
+from .document import document_id_for, read_document
 from .quality.mutation import score_report, sweep
 
 
-def make_copies(count: int, directory: Path) -> None:
+def make_copies(count: int, directory: Path) -> dict[str, str]:
     """count copies of every bundled document, each under another department name (so
-    another document id); the text is otherwise the same."""
+    another document id); the text is otherwise the same. Returns copy id → original id."""
+    copies = {}
     for source in sorted(project.DOCUMENTS.glob("*.txt")):
-        original = read_document(source).department_name
+        document = read_document(source)
+        original = document.department_name
         text = source.read_text(encoding="utf-8")
         for number in range(1, count + 1):
             name = original if number == 1 else f"{original}副本{number:02d}"
             file_name = source.name if number == 1 else f"{source.stem}_{number:02d}.txt"
             (directory / file_name).write_text(text.replace(original, name), encoding="utf-8")
+            copy_id = document_id_for(name, document.caliber, document.fiscal_year)
+            copies[copy_id] = document.document_id
+    return copies
+
+
+def acknowledge_copies(workspace: Workspace, copies: dict[str, str]) -> None:
+    """A copy repeats its original's publisher errors: the original's acknowledgements are
+    repeated for each copy, in the workspace only (the committed seed is not touched)."""
+    path = workspace.root / "seeds" / "reference" / "ref_identity_acknowledgements.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    extra = [
+        {**row, "document_id": copy_id, "evidence": f"benchmark copy of {original}: "
+         + row["evidence"]}
+        for copy_id, original in copies.items()
+        if copy_id != original
+        for row in rows
+        if row["document_id"] == original
+    ]  # fmt: skip
+    if extra:
+        with path.open("a", encoding="utf-8", newline="") as f:
+            csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n").writerows(extra)
 
 
 def _run_stage_in_child(stage, workspace: Workspace) -> tuple[float, int]:
@@ -61,12 +86,13 @@ def run_bench(sizes: list[int], runs: int) -> int:
         with tempfile.TemporaryDirectory() as scratch:
             documents = Path(scratch) / "documents"
             documents.mkdir()
-            make_copies(size, documents)
+            copies = make_copies(size, documents)
             warehouse = Path(scratch) / "warehouse" / project.WAREHOUSE.name
             timings: dict[str, list[float]] = {name: [] for name, _ in STAGES}
             peaks: dict[str, int] = dict.fromkeys(timings, 0)
             for _ in range(runs):
                 workspace = new_workspace(documents, warehouse, None)
+                acknowledge_copies(workspace, copies)
                 try:
                     for name, stage in STAGES:
                         seconds, peak = _run_stage_in_child(stage, workspace)
