@@ -18,6 +18,12 @@ ratio_identities as (
 
 ),
 
+performance_identities as (
+
+    select * from {{ ref('int_audit__performance_identities') }}
+
+),
+
 acknowledgements as (
 
     select * from {{ ref('stg_reference__identity_acknowledgements') }}
@@ -29,6 +35,8 @@ unioned as (
     select * from sum_identities
     union all by name
     select * from ratio_identities
+    union all by name
+    select * from performance_identities
 
 ),
 

@@ -10,7 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from .extract import DocumentExtract
-from .sections import KIND_PERFORMANCE_TABLES
 
 Row = dict[str, object]
 
@@ -145,7 +144,6 @@ def _document_rows(extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
         [
             {**base, "source_line": n, "section_code": s.code, "raw_text": doc.line(n).strip()}
             for s in extract.sections
-            if s.kind != KIND_PERFORMANCE_TABLES
             for n in range(s.heading_line, s.last_line + 1)
             if doc.line(n).strip()
         ],

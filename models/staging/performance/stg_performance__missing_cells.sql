@@ -1,0 +1,35 @@
+-- One row per cell a table should have but does not print legibly (raw_performance_missing_cells),
+-- with the reason and the value the table's own arithmetic implies (reported, never used).
+
+with
+
+source as (
+
+    select * from {{ ref('raw_performance_missing_cells') }}
+
+),
+
+renamed as (
+
+    select
+        ----------  ids
+        {{ natural_key(['document_id', 'table_id', 'missing_seq']) }} as missing_cell_id,
+        {{ natural_key(['document_id', 'table_id']) }} as performance_table_id,
+        {{ clean_text('document_id') }} as document_id,
+        {{ clean_text('table_id') }} as table_id,
+        cast(missing_seq as integer) as missing_seq,
+
+        ----------  the cell
+        {{ clean_text('field') }} as field,
+        {{ clean_text('reason') }} as reason,
+        {{ to_wan_yuan('implied_value') }} as implied_value,
+        {{ clean_text('implied_by') }} as implied_by,
+
+        ----------  lineage
+        cast(line as integer) as source_line
+
+    from source
+
+)
+
+select * from renamed
