@@ -110,7 +110,7 @@ def run_bench(sizes: list[int], runs: int) -> int:
                     f"  {name:<12} {median:>9.2f} {median / size:>8.3f} {peaks[name] / 1024:>9.1f}"
                 )
             print(f"  {'total':<12} {total:>9.2f} {total / size:>8.3f}")
-            if size == min(sizes):
+            if size == 1:  # the sweep judges each figure once: one document is enough
                 print(
                     "\nMutation sweep (each extracted amount changed in a copy of the warehouse):"
                 )
