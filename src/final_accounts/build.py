@@ -99,13 +99,13 @@ def stage_extract(workspace: Workspace) -> str:
 def stage_seed(workspace: Workspace) -> str:
     # The seed .yml (types and descriptions) is committed; copy it beside the new CSVs.
     shutil.copy2(project.RAW_SEEDS / "_raw__seeds.yml", workspace.root / "seeds/raw")
-    results = _dbt(workspace, ["seed"])
+    results = run_dbt(workspace, ["seed"])
     return f"{results.get('success', 0)} seed tables loaded"
 
 
 def stage_dbt_build(workspace: Workspace) -> str:
     """The models: staging views, intermediate views, mart tables."""
-    results = _dbt(workspace, ["run"])
+    results = run_dbt(workspace, ["run"])
     return f"{results.get('success', 0)} models built"
 
 
@@ -113,7 +113,9 @@ def stage_tests(workspace: Workspace) -> str:
     """dbt data tests and unit tests over the new warehouse."""
     with (workspace.root / "seeds" / "raw" / "raw_documents.csv").open(encoding="utf-8") as f:
         document_ids = [row["document_id"] for row in csv.DictReader(f)]
-    results = _dbt(workspace, ["test", "--vars", json.dumps({"built_document_ids": document_ids})])
+    results = run_dbt(
+        workspace, ["test", "--vars", json.dumps({"built_document_ids": document_ids})]
+    )
     workspace.dbt_results = results
     return f"{results.get('pass', 0)} tests passed" + (
         f", {results['warn']} warnings" if results.get("warn") else ""
@@ -143,6 +145,14 @@ def stage_quality_gate(workspace: Workspace) -> str:
     )
 
 
+def stage_docs(workspace: Workspace) -> str:
+    """dbt docs as one static page beside the warehouse (reads the workspace's database)."""
+    from .dbt_docs import generate_static_docs
+
+    page = generate_static_docs(workspace.root, workspace.warehouse.parent / "dbt_docs")
+    return f"dbt docs: {page}"
+
+
 def stage_publish(workspace: Workspace) -> str:
     """Move the new warehouse over the published one, atomically."""
     wal = workspace.database.with_name(workspace.database.name + ".wal")
@@ -158,6 +168,7 @@ STAGES: tuple[tuple[str, Callable[[Workspace], str]], ...] = (
     ("dbt build", stage_dbt_build),
     ("tests", stage_tests),
     ("quality gate", stage_quality_gate),
+    ("docs", stage_docs),
     ("publish", stage_publish),
 )
 
@@ -175,7 +186,7 @@ def mart_row_counts(database: Path) -> dict[str, int]:
         }
 
 
-def _dbt(workspace: Workspace, arguments: list[str]) -> dict[str, int]:
+def run_dbt(workspace: Workspace, arguments: list[str]) -> dict[str, int]:
     """Run dbt on the workspace in a child process (which closes and checkpoints the
     DuckDB file when it exits); BuildError naming every failed node."""
     command = [

@@ -47,6 +47,15 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--warehouse", type=Path, default=project.WAREHOUSE)
     validate.set_defaults(run=_validate)
 
+    export = commands.add_parser(
+        "export",
+        help="export the marts and the quality-gate results as Parquet or CSV, with schema.json",
+    )
+    export.add_argument("--warehouse", type=Path, default=project.WAREHOUSE)
+    export.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    export.add_argument("--out", type=Path, default=project.ROOT / "warehouse" / "export")
+    export.set_defaults(run=_export)
+
     bench = commands.add_parser(
         "bench", help="time every build stage for 1 and 20 documents (median, peak memory)"
     )
@@ -195,6 +204,21 @@ def _extract(arguments: argparse.Namespace) -> int:
             f"{counts['figures']} figures, {unparsed} unparsed tokens"
         )
     print(f"seeds written to {arguments.seeds}")
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    from .export import export_marts
+
+    warehouse = arguments.warehouse.resolve()
+    if not warehouse.exists():
+        print(
+            f"error: no warehouse at {warehouse}; run `final-accounts build` first",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    files = export_marts(warehouse, arguments.out.resolve() / arguments.format, arguments.format)
+    print(f"{len(files) - 1} tables and schema.json written to {files[-1].parent}")
     return EXIT_OK
 
 

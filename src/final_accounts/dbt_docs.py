@@ -1,0 +1,84 @@
+"""dbt docs as one static HTML page: models, columns, descriptions, lineage, readable from
+disk without `dbt docs serve`.
+
+`dbt docs generate --static` inlines the manifest and the catalog (the column types read
+from the built DuckDB file) into target/static_index.html. It runs on a build workspace
+after the models are built and before the workspace's database is published, with the
+same flags as every other dbt step of the build (build.run_dbt).
+
+The page's own <script>/<link> tags load nothing from the network. Its JavaScript carries
+dbt's usage tracker (Snowplow), which would load a script from a CDN, but only when the
+inlined manifest says send_anonymous_usage_stats is true; dbt_project.yml turns it off,
+and `loads_tracker` tells whether a page would.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .build import Workspace, run_dbt
+from .errors import BuildError
+
+PAGE = "index.html"
+_NETWORK = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)  # http://, https:// or //host
+
+
+def generate_static_docs(workspace_root: Path, out_dir: Path) -> Path:
+    """Run `dbt docs generate --static` on a built workspace and copy the page to
+    out_dir/index.html; returns that path."""
+    database = _workspace_database(workspace_root)
+    # run_dbt needs only the workspace's root and database (root / warehouse.name).
+    workspace = Workspace(
+        root=workspace_root, documents=workspace_root, warehouse=database, seeds_out=None
+    )
+    run_dbt(workspace, ["docs", "generate", "--static"])
+    page = workspace_root / "target" / "static_index.html"
+    if not page.is_file():
+        raise BuildError(f"dbt docs generate --static wrote no {page}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copyfile(page, out_dir / PAGE))
+
+
+def network_references(page: str) -> list[str]:
+    """The src/href of <script> and <link> tags that point at another host (http://,
+    https:// or protocol-relative //): what a browser would fetch to show the page."""
+    parser = _TagCollector()
+    parser.feed(page)
+    parser.close()
+    return [url for url in parser.urls if _NETWORK.match(url)]
+
+
+def loads_tracker(page: str) -> bool:
+    """Whether dbt's usage tracker is on in the page's inlined manifest (its JavaScript
+    then loads Snowplow's sp.js from a CDN and sends page views)."""
+    flags = re.findall(r'"send_anonymous_usage_stats":\s*(true|false)', page)
+    return any(json.loads(flag) for flag in flags)
+
+
+def _workspace_database(workspace_root: Path) -> Path:
+    databases = sorted(workspace_root.glob("*.duckdb"))
+    if len(databases) != 1:
+        raise BuildError(
+            f"expected one built DuckDB file in {workspace_root}, found "
+            f"{', '.join(p.name for p in databases) or 'none'}"
+        )
+    return databases[0]
+
+
+class _TagCollector(HTMLParser):
+    """Collects src/href of script and link tags (a script's body is not parsed as HTML,
+    so tags written inside JavaScript strings are not taken for tags)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "link"):
+            self.urls.extend(v for k, v in attrs if k in ("src", "href") and v)
+
+    handle_startendtag = handle_starttag
