@@ -38,4 +38,5 @@ def test_duckdb_1_0_reads_the_published_warehouse(published, tmp_path):
         check=True,
     )
     seen = json.loads(completed.stdout)
-    assert seen == {"version": "1.0.0", "figures": 257, "checks": 107}
+    # 257 narrative figures; 1,623 identity rows (the audit view over the raw tables)
+    assert seen == {"version": "1.0.0", "figures": 257, "checks": 1623}
