@@ -69,10 +69,12 @@ def test_a_changed_number_fails_the_build_on_its_identity(name, published, tmp_p
 
 def test_the_clean_document_passes_with_no_unacknowledged_failure(clean_build):
     assert clean_build.exit_code == EXIT_OK, clean_build.stderr
+    # narrative and project tables together; the 13 failures are warnings (W2 8, W3 5)
     assert (
-        "quality gate passed: pass 92, rounding 7, fail 0, acknowledged 1, not_evaluable 7"
+        "quality gate passed: pass 1568, rounding 7, fail 13, acknowledged 1, not_evaluable 34"
         in clean_build.stdout
     )
+    assert "CRITICAL" not in clean_build.stdout
 
 
 def test_the_summary_lists_the_rounding_cases_with_their_lines(clean_build):
@@ -92,14 +94,17 @@ def test_audit_answers_which_documents_fail_and_where(published):
         rows = connection.execute(
             "select document_id, identity_id, instance, outcome, source_lines "
             "from audit.identity_results where outcome in ('fail', 'acknowledged') "
-            "order by document_id, identity_id"
+            "and severity = 'critical' order by document_id, identity_id"
         ).fetchall()
         runs = connection.execute(
             "select documents, suite_versions, pass_count, rounding_count, fail_count, "
-            "acknowledged_count, not_evaluable_count, gate_passed from audit.validation_runs"
+            "acknowledged_count, not_evaluable_count, gate_passed, warnings "
+            "from audit.validation_runs"
         ).fetchall()
     assert rows == [(REAL_DOCUMENT_ID, "N5", "其他收入", "acknowledged", "104")]
-    assert runs == [([REAL_DOCUMENT_ID], '{"narrative_identities": "1.1.0"}', 92, 7, 0, 1, 7, True)]
+    suites = '{"narrative_identities": "1.1.0", "performance_identities": "1.0.0"}'
+    warnings = ["performance_identities:W2", "performance_identities:W3"]
+    assert runs == [([REAL_DOCUMENT_ID], suites, 1568, 7, 13, 1, 34, True, warnings)]
 
 
 def test_every_identity_is_evaluated_or_says_why_not(published):
@@ -114,7 +119,9 @@ def test_every_identity_is_evaluated_or_says_why_not(published):
             "select count(*) from audit.identity_results "
             "where outcome = 'not_evaluable' and not_evaluable_reason is null"
         ).fetchone()[0]
-    assert {f"N{n}" for n in range(1, 24)} | {"P8", "D1"} == identities
+    narrative = {f"N{n}" for n in range(1, 24)} | {"D1"}
+    performance = {f"P{n}" for n in range(1, 9)} | {"W1", "W2", "W3"}
+    assert narrative | performance == identities
     assert unexplained == 0
 
 
