@@ -141,7 +141,8 @@ def stage_quality_gate(workspace: Workspace) -> str:
             f"{counts.get(o, 0)} {o}"
             for o in ("pass", "rounding", "acknowledged", "not_evaluable", "fail")
         )
-        + f"; {len(report.warnings)} warnings"
+        + f" (fails of warning severity only; {len(report.warnings)} warning expectations "
+        "reported)"
     )
 
 
