@@ -27,6 +27,8 @@ from .errors import BuildError, ExtractionError
 from .extract import DocumentExtract, extract_file
 from .quality.data_docs import write_data_docs
 from .quality.gate import GateReport, describe_failures, evaluate, record
+from .report import INDEX as REPORT_INDEX
+from .report import write_reports
 from .seeds import raw_tables, write_seeds
 
 MARTS_SCHEMA = "marts"
@@ -43,6 +45,15 @@ class Workspace:
     extracts: list[DocumentExtract] = field(default_factory=list)
     dbt_results: dict[str, int] = field(default_factory=dict)
     gate: GateReport | None = None
+
+    @property
+    def reports(self) -> Path:
+        """The new report pages, published beside the warehouse with it."""
+        return self.root / "reports"
+
+    @property
+    def published_reports(self) -> Path:
+        return self.warehouse.parent / "reports"
 
     @property
     def database(self) -> Path:
@@ -146,6 +157,13 @@ def stage_quality_gate(workspace: Workspace) -> str:
     )
 
 
+def stage_report(workspace: Workspace) -> str:
+    """The HTML report (charts and tables per document, and an index) from the new
+    warehouse; published with it."""
+    pages = write_reports(workspace.database, workspace.reports)
+    return f"{len(pages) - 1} document report(s) and {REPORT_INDEX}"
+
+
 def stage_docs(workspace: Workspace) -> str:
     """dbt docs as one static page beside the warehouse (reads the workspace's database)."""
     from .dbt_docs import generate_static_docs
@@ -160,7 +178,20 @@ def stage_publish(workspace: Workspace) -> str:
     if wal.exists():
         raise BuildError(f"the new warehouse was not checkpointed ({wal} remains)")
     os.replace(workspace.database, workspace.warehouse)
-    return f"published {workspace.warehouse}"
+    _publish_reports(workspace.reports, workspace.published_reports)
+    return f"published {workspace.warehouse} and {workspace.published_reports / REPORT_INDEX}"
+
+
+def _publish_reports(new: Path, published: Path) -> None:
+    """Each new page replaces its old one (os.replace); pages of documents no longer in the
+    warehouse are removed."""
+    published.mkdir(parents=True, exist_ok=True)
+    names = {page.name for page in new.glob("*.html")}
+    for page in published.glob("*.html"):
+        if page.name not in names:
+            page.unlink()
+    for name in sorted(names):
+        os.replace(new / name, published / name)
 
 
 STAGES: tuple[tuple[str, Callable[[Workspace], str]], ...] = (
@@ -169,6 +200,7 @@ STAGES: tuple[tuple[str, Callable[[Workspace], str]], ...] = (
     ("dbt build", stage_dbt_build),
     ("tests", stage_tests),
     ("quality gate", stage_quality_gate),
+    ("report", stage_report),
     ("docs", stage_docs),
     ("publish", stage_publish),
 )

@@ -123,6 +123,7 @@ def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
     print(f"  dbt tests passed: {results.get('pass', 0)}, warnings: {results.get('warn', 0)}")
     if workspace.gate is not None:
         _print_gate(workspace.gate)
+    print(f"  report: {warehouse.parent / 'reports' / 'index.html'}")
     print(f"  warehouse: {warehouse} ({seconds:.1f} s)")
 
 

@@ -28,7 +28,7 @@ def render(columns: list[str], rows: list[tuple]) -> str:
 
 
 def test_the_readme_has_its_example_queries():
-    assert len(readme_queries()) >= 5
+    assert len(readme_queries()) == 10
 
 
 @pytest.mark.parametrize("number", range(len(readme_queries())))

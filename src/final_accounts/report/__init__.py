@@ -1,0 +1,50 @@
+"""The HTML report of a built warehouse: `<document_id>.html` per document and `index.html`.
+
+Read-only on the warehouse; the same warehouse gives byte-identical pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from .data import document_ids, read_document
+from .page import document_page, index_page
+
+INDEX = "index.html"
+
+_INDEX_ROWS = """
+select documents.document_id, documents.department_name, documents.fiscal_year,
+       documents.caliber, summary.current_year_income_wan_yuan,
+       summary.current_year_expenditure_wan_yuan,
+       (select count(*) from marts.dim_project as projects
+         where projects.document_id = documents.document_id) as projects,
+       (select count(*) from audit.identity_results as results
+         where results.document_id = documents.document_id and results.outcome = 'fail'
+           and results.severity = 'critical') as critical_fail,
+       (select count(*) from audit.identity_results as results
+         where results.document_id = documents.document_id and results.outcome = 'fail'
+           and results.severity = 'warning') as warning_fail
+from marts.dim_document as documents
+left join marts.fct_income_expenditure_summary as summary using (document_id)
+order by documents.fiscal_year desc, documents.document_id
+"""
+
+
+def write_reports(database: Path, out_dir: Path) -> list[Path]:
+    """Write one page per document and the index into out_dir; returns the pages written
+    (the index last)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with duckdb.connect(str(database), read_only=True) as connection:
+        for document_id in document_ids(connection):
+            page = out_dir / f"{document_id}.html"
+            page.write_text(document_page(read_document(connection, document_id)), "utf-8")
+            written.append(page)
+        cursor = connection.execute(_INDEX_ROWS)
+        names = [d[0] for d in cursor.description]
+        documents = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    index = out_dir / INDEX
+    index.write_text(index_page(documents), "utf-8")
+    return [*written, index]
