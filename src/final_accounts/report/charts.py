@@ -39,21 +39,14 @@ def classes(data: DocumentData) -> go.Figure:
     names = [f"{r['class_name']} {r['function_code']}" for r in rows]
     figure = _figure(height=140 + 60 * len(rows))
     if any(r["prior_year_wan_yuan"] is not None for r in rows):
-        figure.add_bar(
-            name="上年(由项推算) prior year",
-            y=names,
-            x=[_float(r["prior_year_wan_yuan"]) for r in rows],
-            orientation="h",
-            marker_color=PRIOR,
-            hovertemplate="%{y}<br>上年 %{customdata} 万元<extra></extra>",
-            customdata=[amount(r["prior_year_wan_yuan"]) for r in rows],
-        )
-    figure.add_bar(
+        _prior_year_bars(figure, names, rows, "上年(由项推算) prior year")
+    _bars(
+        figure,
+        names,
+        rows,
+        "amount_wan_yuan",
+        CURRENT,
         name="本年决算 this year",
-        y=names,
-        x=[_float(r["amount_wan_yuan"]) for r in rows],
-        orientation="h",
-        marker_color=CURRENT,
         text=[amount(r["amount_wan_yuan"]) for r in rows],
         customdata=[r["source_line"] for r in rows],
         hovertemplate="%{y}<br>%{text} 万元<br>第 %{customdata} 行<extra></extra>",
@@ -66,21 +59,14 @@ def items(data: DocumentData) -> go.Figure:
     rows = data.items.rows
     names = [f"{r['item_name']} {r['function_code']}" for r in rows]
     figure = _figure(height=160 + 34 * len(rows))
-    figure.add_bar(
-        name="上年 prior year",
-        y=names,
-        x=[_float(r["prior_year_wan_yuan"]) for r in rows],
-        orientation="h",
-        marker_color=PRIOR,
-        customdata=[amount(r["prior_year_wan_yuan"]) for r in rows],
-        hovertemplate="%{y}<br>上年 %{customdata} 万元<extra></extra>",
-    )
-    figure.add_bar(
+    _prior_year_bars(figure, names, rows, "上年 prior year")
+    _bars(
+        figure,
+        names,
+        rows,
+        "amount_wan_yuan",
+        CURRENT,
         name="本年 this year",
-        y=names,
-        x=[_float(r["amount_wan_yuan"]) for r in rows],
-        orientation="h",
-        marker_color=CURRENT,
         text=[_change_label(r["change_pct"]) for r in rows],
         textposition="outside",
         cliponaxis=False,
@@ -100,11 +86,12 @@ def items(data: DocumentData) -> go.Figure:
 
 def shares(rows: list[dict[str, Any]]) -> go.Figure:
     figure = _figure(height=160 + 44 * len(rows))
-    figure.add_bar(
-        y=[r["name"] for r in rows],
-        x=[_float(r["amount_wan_yuan"]) for r in rows],
-        orientation="h",
-        marker_color=CURRENT,
+    _bars(
+        figure,
+        [r["name"] for r in rows],
+        rows,
+        "amount_wan_yuan",
+        CURRENT,
         text=[f"{amount(r['amount_wan_yuan'])} 万元" for r in rows],
         textposition="auto",
         customdata=[
@@ -125,12 +112,13 @@ def three_public(data: DocumentData) -> go.Figure:
         ("全年预算数 budget", "budget_wan_yuan", BUDGET),
         ("决算数 final", "final_wan_yuan", CURRENT),
     ):
-        figure.add_bar(
+        _bars(
+            figure,
+            names,
+            rows,
+            key,
+            colour,
             name=name,
-            y=names,
-            x=[_float(r[key]) for r in rows],
-            orientation="h",
-            marker_color=colour,
             text=[amount(r[key]) for r in rows],
             textposition="auto",
             customdata=[r["budget_source_line"] for r in rows],
@@ -223,6 +211,30 @@ def identity_outcomes(data: DocumentData) -> go.Figure:
         xaxis_title="各结果所占比例 share of the identity's checks (%)",
     )
     return figure
+
+
+def _bars(figure: go.Figure, labels, rows, key: str, colour: str, **trace) -> None:
+    """Horizontal bars of one amount column, one per row, labelled on the y axis."""
+    figure.add_bar(
+        y=labels,
+        x=[_float(r[key]) for r in rows],
+        orientation="h",
+        marker_color=colour,
+        **trace,
+    )
+
+
+def _prior_year_bars(figure: go.Figure, labels, rows, name: str) -> None:
+    _bars(
+        figure,
+        labels,
+        rows,
+        "prior_year_wan_yuan",
+        PRIOR,
+        name=name,
+        customdata=[amount(r["prior_year_wan_yuan"]) for r in rows],
+        hovertemplate="%{y}<br>上年 %{customdata} 万元<extra></extra>",
+    )
 
 
 def _figure(height: int) -> go.Figure:
