@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: build test lint bench extract docs clean
 
@@ -13,12 +15,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium
+
 build: $(STAMP)
 	$(BIN)/final-accounts build
 
 # Lint, then every test: the Python suite, which also builds the warehouse from the
 # bundled documents into a scratch folder and runs all dbt data and unit tests on it.
-test: $(STAMP)
+# The report's test renders it in Debian's headless Chromium, installed here if missing.
+test: $(STAMP) $(CHROMIUM)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
 	$(BIN)/pytest
@@ -35,3 +42,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf target logs warehouse/*.duckdb* .pytest_cache
+
