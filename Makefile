@@ -43,3 +43,31 @@ bench: $(STAMP)
 clean:
 	rm -rf target logs warehouse/*.duckdb* .pytest_cache
 
+# Superset on the published warehouse, read-only (see superset/). Its own virtual environment:
+# Superset 6 pins SQLAlchemy 1.4 and more, which the project's .venv must not share.
+SUPERSET_VENV := .venv-superset
+SUPERSET_STAMP := $(SUPERSET_VENV)/.installed
+SUPERSET_WAREHOUSE := warehouse/final_accounts.duckdb
+SUPERSET_PORT ?= 8088
+
+.PHONY: superset test-superset
+
+$(SUPERSET_STAMP): superset/requirements.txt
+	$(PYTHON) -m venv $(SUPERSET_VENV)
+	$(SUPERSET_VENV)/bin/pip install --quiet --upgrade pip
+	$(SUPERSET_VENV)/bin/pip install --quiet -r superset/requirements.txt
+	touch $(SUPERSET_STAMP)
+
+# Built only when missing (a fresh clone); rebuilding it is `make build`'s job.
+$(SUPERSET_WAREHOUSE):
+	$(MAKE) build
+
+# Provisions superset/.home (metadata, admin, the dashboard of superset/bundle), then serves
+# on 127.0.0.1:$(SUPERSET_PORT) in the foreground.
+superset: $(SUPERSET_STAMP) $(SUPERSET_WAREHOUSE)
+	$(SUPERSET_VENV)/bin/python superset/run.py --port $(SUPERSET_PORT) --warehouse $(SUPERSET_WAREHOUSE)
+
+# End to end: provisions a scratch Superset, serves it on a free port, compares chart data
+# fetched through its API with the same queries run on the warehouse.
+test-superset: $(SUPERSET_STAMP) $(STAMP) $(SUPERSET_WAREHOUSE)
+	$(BIN)/pytest tests/superset
