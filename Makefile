@@ -26,13 +26,13 @@ build: $(STAMP)
 # bundled documents into a scratch folder and runs all dbt data and unit tests on it.
 # The report's test renders it in Debian's headless Chromium, installed here if missing.
 test: $(STAMP) $(CHROMIUM)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests superset
+	$(BIN)/ruff format --check src tests superset
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check --fix src tests
-	$(BIN)/ruff format src tests
+	$(BIN)/ruff check --fix src tests superset
+	$(BIN)/ruff format src tests superset
 
 extract: $(STAMP)
 	$(BIN)/final-accounts extract
