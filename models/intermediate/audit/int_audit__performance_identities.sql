@@ -358,25 +358,7 @@ sum_aggregated as (
 sum_checks as (
 
     select
-        identity_id,
-        document_id,
-        instance,
-        'sum' as check_kind,
-        coalesce(left_label, instance) as left_label,
-        case when term_count > 6 then 'Σ ' || term_count || ' terms' else right_label end
-            as right_label,
-        left_value::decimal(18, 3) as left_value,
-        right_value::decimal(18, 3) as right_value,
-        case when missing_inputs is null then (left_value - right_value) end::decimal(18, 6)
-            as difference,
-        case when missing_inputs is null then envelope end::decimal(18, 6) as envelope,
-        case
-            when missing_inputs is not null then 'not_evaluable'
-            else {{ sum_outcome('left_value - right_value', 'envelope') }}
-        end as outcome,
-        case when missing_inputs is not null then 'missing input: ' || missing_inputs end
-            as not_evaluable_reason,
-        source_lines
+{{ sum_check_columns('missing input') }}
     from sum_aggregated
 
 ),
