@@ -238,6 +238,18 @@ def test_dashboard_shows_every_chart(client, charts):
     assert set(charts) == set(CHARTS)
 
 
+def test_dashboard_shows_one_document_at_a_time(client):
+    """Its charts aggregate: a single-select native filter on document_id keeps documents apart."""
+    dashboard = client.get(f"/api/v1/dashboard/{DASHBOARD_SLUG}")["result"]
+    (document_filter,) = json.loads(dashboard["json_metadata"])["native_filter_configuration"]
+    assert document_filter["filterType"] == "filter_select"
+    assert document_filter["controlValues"]["multiSelect"] is False
+    assert document_filter["controlValues"]["defaultToFirstItem"] is True
+    (target,) = document_filter["targets"]
+    assert target["column"]["name"] == "document_id"
+    assert "datasetId" in target  # the importer resolved the bundle's dataset uuid
+
+
 @pytest.mark.parametrize("slice_name", list(CHARTS))
 def test_chart_figures_equal_the_warehouse(client, charts, warehouse, slice_name):
     spec = CHARTS[slice_name]
