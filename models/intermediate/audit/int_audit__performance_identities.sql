@@ -446,11 +446,7 @@ rate_evaluated as (
         any_value(rate_decimals) as rate_decimals,
         any_value(rate_missing) as rate_missing,
         any_value(source_line) as source_line,
-        bool_or(denominator <= 0) as has_pole,
-        bool_or(100 * numerator <= upper * denominator) as reaches_upper,
-        bool_or(100 * numerator >= lower * denominator) as reaches_lower,
-        min({{ exact_ratio_pct('numerator', 'denominator') }}) as corner_min,
-        max({{ exact_ratio_pct('numerator', 'denominator') }}) as corner_max
+{{ ratio_corners('numerator', 'denominator') }}
     from rate_corners
     group by performance_table_id, document_id
 
@@ -481,21 +477,7 @@ rate_checks as (
         'printed 执行率 %' as left_label,
         '全年执行数 / 全年预算数 × 100 with 全年执行数 = ' || coalesce(cast(x_value as varchar), '?')
             || ', 全年预算数 = ' || coalesce(cast(y_value as varchar), '?') as right_label,
-        rate_value::decimal(18, 3) as left_value,
-        expected_value::decimal(18, 6) as right_value,
-        case when not_evaluable_reason is null
-            then rate_value - expected_value end::decimal(18, 6) as difference,
-        case when not_evaluable_reason is null
-            then {{ half_unit('rate_decimals') }}
-                + greatest(corner_max - expected_value, expected_value - corner_min)
-        end::decimal(18, 6) as envelope,
-        case
-            when not_evaluable_reason is not null then 'not_evaluable'
-            when y_value > 0 and 100 * x_value between lower * y_value and upper * y_value
-                then 'pass'
-            when reaches_upper and reaches_lower then 'rounding'
-            else 'fail'
-        end as outcome,
+{{ ratio_check_columns('rate_value', 'rate_decimals', 'x_value', 'y_value') }},
         not_evaluable_reason,
         cast(source_line as varchar) as source_lines
     from rate_judged

@@ -209,11 +209,7 @@ evaluated as (
                 flatten(list([x_line, y_line, printed_line])), line -> line is not null
             )
         )), ',') as source_lines,
-        bool_or(denominator <= 0) as has_pole,
-        bool_or(100 * numerator <= upper * denominator) as reaches_upper,
-        bool_or(100 * numerator >= lower * denominator) as reaches_lower,
-        min({{ exact_ratio_pct('numerator', 'denominator') }}) as corner_min,
-        max({{ exact_ratio_pct('numerator', 'denominator') }}) as corner_max
+{{ ratio_corners('numerator', 'denominator') }}
     from corner_ratios
     group by identity_id, document_id, instance, kind
 
@@ -260,26 +256,7 @@ final as (
             when 'variance' then '(Y − X) / X'
         end || ' × 100 with X = ' || coalesce(cast(x_value as varchar), '?')
             || ', Y = ' || coalesce(cast(y_value as varchar), '?') as right_label,
-        printed_value::decimal(18, 3) as left_value,
-        expected_value::decimal(18, 6) as right_value,
-        case when not_evaluable_reason is null
-            then printed_value - expected_value end::decimal(18, 6) as difference,
-        case when not_evaluable_reason is null
-            then {{ half_unit('printed_decimals') }}
-                + greatest(corner_max - expected_value, expected_value - corner_min)
-        end::decimal(18, 6) as envelope,
-
-        ----------  outcome
-        case
-            when not_evaluable_reason is not null then 'not_evaluable'
-            -- pass: the ratio of the printed inputs rounds to the printed value (decided
-            -- exactly, not from expected_value, which is itself rounded to 6 decimals)
-            when denominator > 0
-                and 100 * numerator between lower * denominator and upper * denominator
-                then 'pass'
-            when reaches_upper and reaches_lower then 'rounding'
-            else 'fail'
-        end as outcome,
+{{ ratio_check_columns('printed_value', 'printed_decimals', 'numerator', 'denominator') }},
         not_evaluable_reason,
 
         ----------  lineage
