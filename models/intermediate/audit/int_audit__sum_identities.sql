@@ -193,10 +193,11 @@ aggregated as (
         sum(value) filter (where side = 'term') as right_value,
         sum(rounding_radius) as envelope,
         count(value) filter (where side = 'term') as term_count,
-        string_agg(line_item, ' + ' order by source_line) filter (where side = 'term')
-            as right_label,
-        string_agg(line_item, ' ' order by source_line) filter (where side = 'total')
-            as left_label,
+        -- terms printed on one line keep a fixed order
+        string_agg(line_item, ' + ' order by source_line, theme, component_code, role)
+            filter (where side = 'term') as right_label,
+        string_agg(line_item, ' ' order by source_line, theme, component_code, role)
+            filter (where side = 'total') as left_label,
         string_agg(
             theme || '.' || component_code || '.' || role, ', ' order by theme, component_code, role
         ) filter (where value is null) as missing_inputs,
