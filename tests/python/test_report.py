@@ -67,6 +67,7 @@ class _RenderedPage(HTMLParser):
         self.charts: dict[str, RenderedChart] = {}
         self.text: list[str] = []
         self.links: set[str] = set()
+        self.hrefs: set[str] = set()
         self.ids: set[str] = set()
         self._chart: str | None = None
         self._depth = 0
@@ -77,6 +78,7 @@ class _RenderedPage(HTMLParser):
         if attributes.get("id"):
             self.ids.add(attributes["id"])
         href = attributes.get("href") or ""
+        self.hrefs.add(href)
         if href.startswith("#L"):
             self.links.add(href[1:])
         if self._chart is None and "data-chart" in attributes:
@@ -203,4 +205,4 @@ def test_the_index_links_every_document(reports, tmp_path):
     text = re.sub(r"\s+", " ", "".join(index.text))
     assert "乌鲁木齐市人力资源和社会保障局" in text
     assert "32,139.53" in text and "32,221.61" in text
-    assert (reports / f"{REAL_DOCUMENT_ID}.html").is_file()
+    assert f"{REAL_DOCUMENT_ID}.html" in index.hrefs

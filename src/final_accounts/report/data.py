@@ -8,7 +8,6 @@ charts turn them into floats for drawing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 import duckdb
@@ -171,10 +170,6 @@ def _referenced_lines(summary: list[dict[str, Any]], tables) -> set[int]:
 def split_lines(value: str) -> list[int]:
     """The line numbers of a comma-separated list such as audit's `source_lines`."""
     return [int(part) for part in value.split(",") if part.strip()]
-
-
-def decimal_or_none(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(value)
 
 
 _DOCUMENT_IDS = "select document_id from marts.dim_document order by fiscal_year desc, document_id"

@@ -186,14 +186,15 @@ def _overview(data: DocumentData) -> str:
     html_cards = "".join(
         f"<div class='card'><div class='label'>{zh} <small>{en}</small></div>"
         f"<div class='value'>{amount(summary[key + '_wan_yuan'])} <span class='unit'>万元</span>"
-        f"</div><div class='label'>{_line_link(summary[key + '_source_line'], data)}</div></div>"
+        f"</div><div class='label'>"
+        f"{_line_link(summary[key + '_source_line'], spelled_out=True)}</div></div>"
         for zh, en, key in cards
     )
     change = (
         f"<p class='note'>收入支出总计较上年增减 change against last year: "
         f"{amount(summary['change_wan_yuan'])} 万元 "
         f"({percent(summary['change_pct'], signed=True)}%)"
-        f"，{_line_link(summary['change_source_line'], data)}。"
+        f"，{_line_link(summary['change_source_line'], spelled_out=True)}。"
         f"{_e(summary['change_reason'] or '')}</p>"
         if summary["change_wan_yuan"] is not None
         else ""
@@ -249,10 +250,11 @@ def _cell(column: Column, row: dict[str, Any]) -> str:
     return f"<td>{text}</td>"
 
 
-def _line_link(line: int | None, data: DocumentData | None = None) -> str:
+def _line_link(line: int | None, *, spelled_out: bool = False) -> str:
+    """A link to the quoted source line: '136', or '第 136 行' in running text."""
     if line is None:
         return ""
-    return f"<a href='#L{line}'>{'第 ' if data else ''}{line}{' 行' if data else ''}</a>"
+    return f"<a href='#L{line}'>{f'第 {line} 行' if spelled_out else line}</a>"
 
 
 def _source_lines(data: DocumentData) -> str:
