@@ -15,6 +15,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The oldest DuckDB 1.x reader, beside the project's own DuckDB (a Python can import only one
+# duckdb): the compatibility test opens the published warehouse with it.
+OLD_READER := $(VENV)/duckdb-1.0/.installed
+$(OLD_READER): $(STAMP)
+	$(BIN)/pip install --quiet --no-deps --target $(VENV)/duckdb-1.0 duckdb==1.0.0
+	touch $(OLD_READER)
+
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium
@@ -25,7 +32,7 @@ build: $(STAMP)
 # Lint, then every test: the Python suite, which also builds the warehouse from the
 # bundled documents into a scratch folder and runs all dbt data and unit tests on it.
 # The report's test renders it in Debian's headless Chromium, installed here if missing.
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(OLD_READER) $(CHROMIUM)
 	$(BIN)/ruff check src tests superset
 	$(BIN)/ruff format --check src tests superset
 	$(BIN)/pytest
@@ -41,7 +48,7 @@ bench: $(STAMP)
 	$(BIN)/final-accounts bench
 
 clean:
-	rm -rf target logs warehouse/*.duckdb* .pytest_cache
+	rm -rf target logs warehouse .pytest_cache
 
 # Superset on the published warehouse, read-only (see superset/). Its own virtual environment:
 # Superset 6 pins SQLAlchemy 1.4 and more, which the project's .venv must not share.

@@ -1,7 +1,8 @@
-"""The build: extract → seed → dbt build → publish, each stage a function of a workspace.
+"""The build: extract → seed → dbt build → quality gate → report → docs → publish, each stage
+a function of a workspace.
 
 A build runs in its own workspace (a temporary folder beside the warehouse holding a copy
-of the dbt project, the raw seeds it extracted and a new DuckDB file). Only when every
+of the dbt project, the raw seeds of the documents and a new DuckDB file). Only when every
 stage passed is the new file moved over the published one with os.replace, which is
 atomic: a reader holding the old file keeps reading the old warehouse, and a failed build
 leaves the published warehouse as it was.
@@ -9,12 +10,8 @@ leaves the published warehouse as it was.
 
 from __future__ import annotations
 
-import csv
-import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,13 +20,15 @@ from pathlib import Path
 import duckdb
 
 from . import project
-from .errors import BuildError, ExtractionError
-from .extract import DocumentExtract, extract_file
+from .cache import ExtractionCache
+from .corpus import CorpusExtract, document_paths, extract_corpus, write_corpus_seeds
+from .dbt_docs import generate_static_docs
+from .dbt_runner import DbtResults, copy_dbt_project, run_dbt
+from .errors import BuildError
 from .quality.data_docs import write_data_docs
 from .quality.gate import GateReport, describe_failures, evaluate, record
 from .report import INDEX as REPORT_INDEX
 from .report import write_reports
-from .seeds import raw_tables, write_seeds
 
 MARTS_SCHEMA = "marts"
 
@@ -42,8 +41,8 @@ class Workspace:
     documents: Path
     warehouse: Path
     seeds_out: Path | None  # where to refresh the committed seeds, if anywhere
-    extracts: list[DocumentExtract] = field(default_factory=list)
-    dbt_results: dict[str, int] = field(default_factory=dict)
+    corpus: CorpusExtract | None = None
+    dbt_results: DbtResults = field(default_factory=DbtResults)
     gate: GateReport | None = None
 
     @property
@@ -56,6 +55,11 @@ class Workspace:
         return self.warehouse.parent / "reports"
 
     @property
+    def cache(self) -> ExtractionCache:
+        """Extraction results by document hash and extractor version, kept across builds."""
+        return ExtractionCache(self.warehouse.parent / "extract_cache")
+
+    @property
     def database(self) -> Path:
         # Named as the published file: DuckDB names a file's catalog after it, and dbt's
         # views refer to their tables through that catalog name.
@@ -65,10 +69,7 @@ class Workspace:
 def new_workspace(documents: Path, warehouse: Path, seeds_out: Path | None) -> Workspace:
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     root = Path(tempfile.mkdtemp(prefix=".build-", dir=warehouse.parent))
-    for name in project.DBT_PROJECT_FILES:
-        shutil.copy2(project.ROOT / name, root / name)
-    for name in project.DBT_PROJECT_DIRS:
-        shutil.copytree(project.ROOT / name, root / name)
+    copy_dbt_project(root)
     return Workspace(root=root, documents=documents, warehouse=warehouse, seeds_out=seeds_out)
 
 
@@ -76,60 +77,42 @@ def discard(workspace: Workspace) -> None:
     shutil.rmtree(workspace.root, ignore_errors=True)
 
 
-def document_paths(documents: Path) -> list[Path]:
-    paths = sorted(documents.glob("*.txt"))
-    if not paths:
-        raise BuildError(f"no documents (*.txt) in {documents}")
-    return paths
-
-
 def stage_extract(workspace: Workspace) -> str:
-    """Every document → raw seeds in the workspace (and the committed seeds, if asked)."""
-    extracts = [extract_file(path) for path in document_paths(workspace.documents)]
-    ids = [e.document.document_id for e in extracts]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        names = [e.document.source_file for e in extracts if e.document.document_id in duplicates]
-        raise ExtractionError(
-            ", ".join(names),
-            "these documents have the same department, caliber and year (one id: "
-            f"{', '.join(duplicates)})",
-            section="title",
-            line=1,
-        )
-    workspace.extracts = extracts
-    tables = raw_tables(extracts)
-    write_seeds(tables, workspace.root / "seeds" / "raw")
-    if workspace.seeds_out is not None:
-        write_seeds(tables, workspace.seeds_out)
-    figures = sum(len(e.records.figures) for e in extracts)
-    unparsed = sum(len(e.records.unparsed) for e in extracts)
-    return f"{len(extracts)} document(s), {figures} figures, {unparsed} unparsed tokens"
+    """Every document from the extraction cache or extracted anew, one process per core."""
+    corpus = extract_corpus(document_paths(workspace.documents), workspace.cache)
+    workspace.corpus = corpus
+    return (
+        f"{len(corpus.entries)} document(s): {corpus.extracted} extracted, "
+        f"{corpus.cached} from the cache"
+    )
 
 
 def stage_seed(workspace: Workspace) -> str:
-    # The seed .yml (types and descriptions) is committed; copy it beside the new CSVs.
-    shutil.copy2(project.RAW_SEEDS / "_raw__seeds.yml", workspace.root / "seeds/raw")
-    results = run_dbt(workspace, ["seed"])
-    return f"{results.get('success', 0)} seed tables loaded"
+    """The documents' rows concatenated into the raw seed files (and the committed seeds,
+    if asked)."""
+    assert workspace.corpus is not None, "the extract stage runs first"
+    paths = write_corpus_seeds(workspace.corpus, workspace.root / "seeds" / "raw")
+    if workspace.seeds_out is not None:
+        write_corpus_seeds(workspace.corpus, workspace.seeds_out)
+    size = sum(path.stat().st_size for path in paths)
+    return f"{len(paths)} raw seed files, {size / 1e6:.1f} MB"
 
 
 def stage_dbt_build(workspace: Workspace) -> str:
-    """The models: staging views, intermediate views, mart tables."""
-    results = run_dbt(workspace, ["run"])
-    return f"{results.get('success', 0)} models built"
-
-
-def stage_tests(workspace: Workspace) -> str:
-    """dbt data tests and unit tests over the new warehouse."""
-    with (workspace.root / "seeds" / "raw" / "raw_documents.csv").open(encoding="utf-8") as f:
-        document_ids = [row["document_id"] for row in csv.DictReader(f)]
+    """One `dbt build`: seeds loaded, then models and their tests in DAG order (a failing
+    test stops what depends on it), on every core."""
+    document_ids = [entry.document_id for entry in workspace.corpus.entries]
     results = run_dbt(
-        workspace, ["test", "--vars", json.dumps({"built_document_ids": document_ids})]
+        workspace.root,
+        workspace.database,
+        ["build"],
+        variables={"built_document_ids": document_ids},
     )
     workspace.dbt_results = results
-    return f"{results.get('pass', 0)} tests passed" + (
-        f", {results['warn']} warnings" if results.get("warn") else ""
+    warned = f", {results.tests_warned} warnings" if results.tests_warned else ""
+    return (
+        f"{results.count('seed', 'success')} seeds, {results.count('model', 'success')} models, "
+        f"{results.tests_passed} tests passed{warned}"
     )
 
 
@@ -166,9 +149,9 @@ def stage_report(workspace: Workspace) -> str:
 
 def stage_docs(workspace: Workspace) -> str:
     """dbt docs as one static page beside the warehouse (reads the workspace's database)."""
-    from .dbt_docs import generate_static_docs
-
-    page = generate_static_docs(workspace.root, workspace.warehouse.parent / "dbt_docs")
+    page = generate_static_docs(
+        workspace.root, workspace.database, workspace.warehouse.parent / "dbt_docs"
+    )
     return f"dbt docs: {page}"
 
 
@@ -183,13 +166,13 @@ def stage_publish(workspace: Workspace) -> str:
 
 
 def _publish_reports(new: Path, published: Path) -> None:
-    """Each new page replaces its old one (os.replace); pages of documents no longer in the
+    """Each new file replaces its old one (os.replace); pages of documents no longer in the
     warehouse are removed."""
     published.mkdir(parents=True, exist_ok=True)
-    names = {page.name for page in new.glob("*.html")}
-    for page in published.glob("*.html"):
-        if page.name not in names:
-            page.unlink()
+    names = {path.name for path in new.iterdir() if path.is_file()}
+    for old in published.iterdir():
+        if old.is_file() and old.name not in names:
+            old.unlink()
     for name in sorted(names):
         os.replace(new / name, published / name)
 
@@ -198,7 +181,6 @@ STAGES: tuple[tuple[str, Callable[[Workspace], str]], ...] = (
     ("extract", stage_extract),
     ("seed", stage_seed),
     ("dbt build", stage_dbt_build),
-    ("tests", stage_tests),
     ("quality gate", stage_quality_gate),
     ("report", stage_report),
     ("docs", stage_docs),
@@ -217,31 +199,3 @@ def mart_row_counts(database: Path) -> dict[str, int]:
             name: connection.execute(f'select count(*) from {MARTS_SCHEMA}."{name}"').fetchone()[0]
             for (name,) in tables
         }
-
-
-def run_dbt(workspace: Workspace, arguments: list[str]) -> dict[str, int]:
-    """Run dbt on the workspace in a child process (which closes and checkpoints the
-    DuckDB file when it exits); BuildError naming every failed node."""
-    command = [
-        str(Path(sys.executable).with_name("dbt")),
-        *arguments,
-        "--project-dir", str(workspace.root),
-        "--profiles-dir", str(workspace.root),
-        "--target-path", str(workspace.root / "target"),
-        "--log-path", str(workspace.root / "logs"),
-        "--quiet",
-    ]  # fmt: skip
-    environment = {**os.environ, "FINAL_ACCOUNTS_DUCKDB": str(workspace.database)}
-    completed = subprocess.run(command, env=environment, capture_output=True, text=True)
-    run_results = workspace.root / "target" / "run_results.json"
-    results = json.loads(run_results.read_text()) if run_results.exists() else {"results": []}
-    counts: dict[str, int] = {}
-    failures = []
-    for node in results["results"]:
-        counts[node["status"]] = counts.get(node["status"], 0) + 1
-        if node["status"] in ("error", "fail"):
-            failures.append(f"  {node['unique_id']}: {node.get('message')}")
-    if completed.returncode != 0:
-        detail = "\n".join(failures) or (completed.stdout + completed.stderr).strip()
-        raise BuildError(f"dbt {arguments[0]} failed:\n{detail}")
-    return counts

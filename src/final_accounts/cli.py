@@ -5,16 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 from . import project
-from .build import STAGES, discard, document_paths, mart_row_counts, new_workspace
-from .errors import BuildError, ExtractionError
-from .extract import extract_file
+from .build import STAGES, discard, mart_row_counts, new_workspace
+from .cache import ExtractionCache
+from .corpus import document_paths, extract_corpus, write_corpus_seeds
+from .errors import BuildError, ExtractionError, InputErrors
 from .quality.data_docs import write_data_docs
 from .quality.gate import OUTCOMES, describe_failures, evaluate
-from .seeds import raw_tables, write_seeds
+from .summary import document_summaries
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -37,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     extract.add_argument("--documents", type=Path, default=project.DOCUMENTS)
     extract.add_argument("--seeds", type=Path, default=project.RAW_SEEDS)
+    extract.add_argument(
+        "--cache",
+        type=Path,
+        default=project.EXTRACT_CACHE,
+        help="the extraction cache (entries by document hash and extractor version)",
+    )
     extract.set_defaults(run=_extract)
 
     validate = commands.add_parser(
@@ -57,10 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(run=_export)
 
     bench = commands.add_parser(
-        "bench", help="time every build stage for 1 and 20 documents (median, peak memory)"
+        "bench",
+        help="time every build stage for 1, 20 and 200 documents and an incremental rebuild "
+        "(median, peak memory, marginal cost per document), then the mutation sweep",
     )
     bench.add_argument("--runs", type=int, default=3, help="runs per configuration")
-    bench.add_argument("--sizes", type=int, nargs="+", default=[1, 20])
+    bench.add_argument("--sizes", type=int, nargs="+", default=[1, 20, 200])
+    bench.add_argument("--no-sweep", action="store_true", help="skip the mutation sweep")
     bench.set_defaults(run=_bench)
 
     arguments = parser.parse_args(argv)
@@ -89,8 +98,8 @@ def run_build(documents: Path, warehouse: Path, seeds_out: Path | None) -> int:
             stage_started = time.perf_counter()
             message = stage(workspace)
             print(f"      {message} ({time.perf_counter() - stage_started:.1f} s)", flush=True)
-    except ExtractionError as error:
-        print(f"error: bad input: {error}", file=sys.stderr)
+    except (ExtractionError, InputErrors) as error:
+        _print_bad_input(error)
         print(f"The published warehouse was not changed: {warehouse}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BuildError as error:
@@ -103,58 +112,27 @@ def run_build(documents: Path, warehouse: Path, seeds_out: Path | None) -> int:
     return EXIT_OK
 
 
+def _print_bad_input(error: ExtractionError | InputErrors) -> None:
+    errors = error.errors if isinstance(error, InputErrors) else [error]
+    for each in errors:
+        print(f"error: bad input: {each}", file=sys.stderr)
+
+
 def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
     print("\nSummary")
-    print(f"  documents: {len(workspace.extracts)}")
-    for extract in workspace.extracts:
-        counts = extract.token_counts()
-        unparsed = {k.split(":", 1)[1]: v for k, v in counts.items() if k.startswith("unparsed:")}
-        reasons = ", ".join(f"{reason} {n}" for reason, n in sorted(unparsed.items()))
-        print(
-            f"    {extract.document.document_id} ({extract.document.source_file}): "
-            f"{counts['figures']} figures, {sum(unparsed.values())} unparsed tokens ({reasons})"
-        )
-        if extract.performance is not None:
-            _print_performance_quality(extract.performance)
+    summaries = document_summaries(warehouse)
+    print(f"  documents: {len(summaries)}")
+    for line in summaries:
+        print(f"    {line}")
     print("  rows per mart:")
     for name, rows in mart_row_counts(warehouse).items():
         print(f"    {name:<45} {rows:>6}")
     results = workspace.dbt_results
-    print(f"  dbt tests passed: {results.get('pass', 0)}, warnings: {results.get('warn', 0)}")
+    print(f"  dbt tests passed: {results.tests_passed}, warnings: {results.tests_warned}")
     if workspace.gate is not None:
         _print_gate(workspace.gate)
     print(f"  report: {warehouse.parent / 'reports' / 'index.html'}")
     print(f"  warehouse: {warehouse} ({seconds:.1f} s)")
-
-
-def _print_performance_quality(performance) -> None:
-    """Extraction quality of each self-evaluation table: cells found of those expected,
-    recovered from elsewhere in the table, missing, and conflicting layers."""
-    names = {p.table_id: (p.name or p.raw_name, p.name_quality) for p in performance.projects}
-    if performance.department is not None:
-        names[performance.department.table_id] = (performance.department.department_name, "")
-    totals = [
-        sum(getattr(q, f) for q in performance.quality)
-        for f in (
-            "extracted_cells",
-            "expected_cells",
-            "recovered_cells",
-            "missing_cells",
-            "conflicts",
-        )
-    ]
-    print(
-        f"      performance tables: {len(performance.quality)}, cells {totals[0]}/{totals[1]}, "
-        f"recovered {totals[2]}, missing {totals[3]}, conflicts {totals[4]}"
-    )
-    for q in performance.quality:
-        name, quality = names.get(q.table_id, ("", ""))
-        flag = f" [{quality}]" if quality and quality != "clean" else ""
-        print(
-            f"        {q.table_id:<4} cells {q.extracted_cells:>3}/{q.expected_cells:<3} "
-            f"recovered {q.recovered_cells:<2} missing {q.missing_cells:<2} "
-            f"conflicts {q.conflicts:<2} {str(name)[:28]}{flag}"
-        )
 
 
 def _print_gate(report) -> None:
@@ -192,19 +170,21 @@ def _validate(arguments: argparse.Namespace) -> int:
 
 def _extract(arguments: argparse.Namespace) -> int:
     try:
-        extracts = [extract_file(path) for path in document_paths(arguments.documents)]
-    except (ExtractionError, BuildError) as error:
+        paths = document_paths(arguments.documents)
+        corpus = extract_corpus(paths, ExtractionCache(arguments.cache.resolve()))
+    except (ExtractionError, InputErrors) as error:
+        _print_bad_input(error)
+        return EXIT_BAD_INPUT
+    except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    write_seeds(raw_tables(extracts), arguments.seeds)
-    for extract in extracts:
-        counts: Counter[str] = extract.token_counts()
-        unparsed = sum(v for k, v in counts.items() if k.startswith("unparsed:"))
-        print(
-            f"{extract.document.document_id} ({extract.document.source_file}): "
-            f"{counts['figures']} figures, {unparsed} unparsed tokens"
-        )
-    print(f"seeds written to {arguments.seeds}")
+    write_corpus_seeds(corpus, arguments.seeds)
+    for entry in corpus.entries:
+        print(f"{entry.document_id} ({entry.source_file})")
+    print(
+        f"{len(corpus.entries)} document(s) ({corpus.extracted} extracted, {corpus.cached} "
+        f"from the cache); seeds written to {arguments.seeds}"
+    )
     return EXIT_OK
 
 
@@ -226,7 +206,7 @@ def _export(arguments: argparse.Namespace) -> int:
 def _bench(arguments: argparse.Namespace) -> int:
     from .bench import run_bench
 
-    return run_bench(arguments.sizes, arguments.runs)
+    return run_bench(arguments.sizes, arguments.runs, sweep=not arguments.no_sweep)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ disk without `dbt docs serve`.
 `dbt docs generate --static` inlines the manifest and the catalog (the column types read
 from the built DuckDB file) into target/static_index.html. It runs on a build workspace
 after the models are built and before the workspace's database is published, with the
-same flags as every other dbt step of the build (build.run_dbt).
+same flags as every other dbt step of the build (dbt_runner.run_dbt).
 
 The page's own <script>/<link> tags load nothing from the network. Its JavaScript carries
 dbt's usage tracker (Snowplow), which would load a script from a CDN, but only when the
@@ -20,23 +20,19 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .build import Workspace, run_dbt
+from .dbt_runner import run_dbt
 from .errors import BuildError
 
 PAGE = "index.html"
 _NETWORK = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)  # http://, https:// or //host
 
 
-def generate_static_docs(workspace_root: Path, out_dir: Path) -> Path:
+def generate_static_docs(project_dir: Path, database: Path, out_dir: Path) -> Path:
     """Run `dbt docs generate --static` on a built workspace and copy the page to
-    out_dir/index.html; returns that path."""
-    database = _workspace_database(workspace_root)
-    # run_dbt needs only the workspace's root and database (root / warehouse.name).
-    workspace = Workspace(
-        root=workspace_root, documents=workspace_root, warehouse=database, seeds_out=None
-    )
-    run_dbt(workspace, ["docs", "generate", "--static"])
-    page = workspace_root / "target" / "static_index.html"
+    out_dir/index.html; returns that path. The models were compiled by the build already,
+    so only the catalog is read (--no-compile)."""
+    run_dbt(project_dir, database, ["docs", "generate", "--static", "--no-compile"])
+    page = project_dir / "target" / "static_index.html"
     if not page.is_file():
         raise BuildError(f"dbt docs generate --static wrote no {page}")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -57,16 +53,6 @@ def loads_tracker(page: str) -> bool:
     then loads Snowplow's sp.js from a CDN and sends page views)."""
     flags = re.findall(r'"send_anonymous_usage_stats":\s*(true|false)', page)
     return any(json.loads(flag) for flag in flags)
-
-
-def _workspace_database(workspace_root: Path) -> Path:
-    databases = sorted(workspace_root.glob("*.duckdb"))
-    if len(databases) != 1:
-        raise BuildError(
-            f"expected one built DuckDB file in {workspace_root}, found "
-            f"{', '.join(p.name for p in databases) or 'none'}"
-        )
-    return databases[0]
 
 
 class _TagCollector(HTMLParser):

@@ -10,6 +10,8 @@ RAW_SEEDS = ROOT / "seeds" / "raw"
 WAREHOUSE = ROOT / "warehouse" / "final_accounts.duckdb"
 EXPECTATIONS = ROOT / "expectations"
 
-# What a build workspace copies from the repository to run dbt on its own seeds.
-DBT_PROJECT_FILES = ("dbt_project.yml", "profiles.yml")
-DBT_PROJECT_DIRS = ("models", "macros", "tests", "seeds/reference")
+# What a build workspace copies from the repository to run dbt (its seeds/raw CSVs are
+# overwritten by the build with its own documents' rows).
+DBT_PROJECT_FILES = ("dbt_project.yml", "profiles.yml", "selectors.yml")
+DBT_PROJECT_DIRS = ("models", "macros", "tests", "seeds")
+EXTRACT_CACHE = WAREHOUSE.parent / "extract_cache"

@@ -1,11 +1,15 @@
 """Raw tables: extracted records → rows → `seeds/raw/*.csv`, byte-identical for the same
-documents (rows in document-id then document order, fixed columns, LF line ends)."""
+documents (rows in document-id then document order, fixed columns, LF line ends).
+
+A document's rows are written as CSV fragments (rows without the header), one per raw
+table: that is what the extraction cache keeps per document, and a seed file is its
+header followed by the documents' fragments in document-id order."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -115,13 +119,12 @@ _LIST_TABLES = {
 }  # fmt: skip
 
 
-def raw_tables(extracts: Iterable[DocumentExtract]) -> dict[str, list[Row]]:
-    """All raw tables for the documents, rows ordered by document id then document order."""
+def document_fragments(extract: DocumentExtract) -> dict[str, str]:
+    """One document's rows of every raw table, as CSV text without the header."""
     tables: dict[str, list[Row]] = {name: [] for name in RAW_TABLES}
-    for extract in sorted(extracts, key=lambda e: e.document.document_id):
-        for name, rows in _document_rows(extract):
-            tables[name].extend(rows)
-    return tables
+    for name, rows in _document_rows(extract):
+        tables[name].extend(rows)
+    return {name: csv_rows(name, rows) for name, rows in tables.items()}
 
 
 def _document_rows(extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
@@ -271,14 +274,19 @@ def _in_line_order(records: list) -> list:
     return sorted(records, key=lambda r: r.source_line)
 
 
-def to_csv(name: str, rows: list[Row]) -> str:
-    """One table as CSV text: fixed columns, LF line ends, Decimal printed exactly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+def csv_header(name: str) -> str:
+    return _csv_text([RAW_TABLES[name]])
+
+
+def csv_rows(name: str, rows: list[Row]) -> str:
+    """Rows of one table as CSV text: fixed columns, LF line ends, Decimal printed exactly."""
     columns = RAW_TABLES[name]
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
+    return _csv_text([[_cell(row.get(column)) for column in columns] for row in rows])
+
+
+def _csv_text(records: Iterable[Iterable[object]]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(records)
     return buffer.getvalue()
 
 
@@ -290,13 +298,23 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def write_seeds(tables: dict[str, list[Row]], directory: Path) -> list[Path]:
-    """Write every raw table; a file whose content is unchanged is left as it is."""
+def seed_texts(fragments: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """Every raw table as the text of its seed file: the header, then each document's rows
+    (fragments in document-id order)."""
+    contents = {name: [csv_header(name)] for name in RAW_TABLES}
+    for document in fragments:
+        for name in RAW_TABLES:
+            contents[name].append(document[name])
+    return {name: "".join(parts) for name, parts in contents.items()}
+
+
+def write_seeds(fragments: Iterable[Mapping[str, str]], directory: Path) -> list[Path]:
+    """Write every raw table's seed file. A file whose content is unchanged is left as it
+    is, so its modification time tells when the extraction last changed it."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in RAW_TABLES:
+    for name, content in seed_texts(fragments).items():
         path = directory / f"{name}.csv"
-        content = to_csv(name, tables[name])
         if not path.exists() or path.read_text(encoding="utf-8") != content:
             path.write_text(content, encoding="utf-8", newline="\n")
         written.append(path)

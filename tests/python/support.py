@@ -119,3 +119,16 @@ def scan(
         claims=claims,
     )
     return found, claims, text
+
+
+# What a reader sees in the marts: the documents, and how many figures.
+DOCUMENTS_QUERY = (
+    "select document_id, department_name from marts.dim_document order by department_name"
+)
+FIGURES_QUERY = "select count(*) from marts.fct_disclosed_figure"
+
+
+def marts_state(connection) -> dict:
+    documents = connection.execute(DOCUMENTS_QUERY).fetchall()
+    figures = connection.execute(FIGURES_QUERY).fetchone()[0]
+    return {"documents": [list(row) for row in documents], "figures": figures}

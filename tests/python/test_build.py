@@ -1,23 +1,18 @@
-"""The build end to end with the real dbt: extract → seed → dbt build → publish.
+"""The build end to end with the real dbt: extract → seed → dbt build → gate → publish.
 
-Full builds are slow (~35 s each), so the module makes two: one of the bundled document,
-then a rebuild with a second document while a reader holds the published file open. The
-bad-input builds stop at the extraction and cost little.
+The session's clean build and its rebuild with a second document (conftest.py) are judged
+here; the bad-input builds stop at the extraction and cost little.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import BuildRun
 from support import (
     DEPARTMENT,
     DOCUMENT_FILE,
@@ -26,62 +21,12 @@ from support import (
     REAL_DOCUMENT_ID,
     garbled_lines,
     missing_section_lines,
-    second_document_lines,
     sha256_of,
     truncated_lines,
     write_lines,
 )
 
 from final_accounts.cli import EXIT_BAD_INPUT, EXIT_OK, run_build
-
-
-@dataclass
-class BuildRun:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-
-def build(documents: Path, warehouse: Path) -> BuildRun:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_build(documents, warehouse, None)
-    return BuildRun(code, out.getvalue(), err.getvalue())
-
-
-# What a reader sees in the marts: the documents, and how many figures.
-DOCUMENTS_QUERY = (
-    "select document_id, department_name from marts.dim_document order by department_name"
-)
-FIGURES_QUERY = "select count(*) from marts.fct_disclosed_figure"
-
-
-def marts_state(connection) -> dict:
-    documents = connection.execute(DOCUMENTS_QUERY).fetchall()
-    figures = connection.execute(FIGURES_QUERY).fetchone()[0]
-    return {"documents": [list(row) for row in documents], "figures": figures}
-
-
-# Run by another process: a new reader of the published file, as a user would open it. (In
-# this process duckdb would hand back the instance the held-open reader uses.)
-_NEW_READER = f"""
-import json, sys
-import duckdb
-with duckdb.connect(sys.argv[1], read_only=True) as connection:
-    documents = connection.execute({DOCUMENTS_QUERY!r}).fetchall()
-    figures = connection.execute({FIGURES_QUERY!r}).fetchone()[0]
-print(json.dumps({{"documents": [list(row) for row in documents], "figures": figures}}))
-"""
-
-
-def marts_state_in_new_process(warehouse: Path) -> dict:
-    completed = subprocess.run(
-        [sys.executable, "-c", _NEW_READER, str(warehouse)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(completed.stdout)
 
 
 @dataclass
@@ -93,37 +38,11 @@ class FirstBuild:
 
 @pytest.fixture(scope="module")
 def first_build(clean_build, tmp_path_factory) -> FirstBuild:
-    """The session's clean build, its warehouse copied here: this module rebuilds over it."""
+    """The session's clean build, its warehouse copied here: the bad builds run over it."""
     root = tmp_path_factory.mktemp("first_build")
     shutil.copytree(clean_build.warehouse.parent, root / "warehouse")
     run = BuildRun(clean_build.exit_code, clean_build.stdout, clean_build.stderr)
     return FirstBuild(run, clean_build.documents, root / "warehouse" / clean_build.warehouse.name)
-
-
-@dataclass
-class Rebuild:
-    run: BuildRun
-    before: dict  # what the reader saw before the rebuild
-    reader_after: dict  # what the same reader saw after it
-    new_reader: dict  # what a new connection (another process) sees after it
-
-
-@pytest.fixture(scope="module")
-def rebuild(first_build, tmp_path_factory) -> Rebuild:
-    """A second document beside the first, rebuilt while a reader holds the warehouse."""
-    assert first_build.run.exit_code == EXIT_OK, first_build.run.stderr
-    documents = tmp_path_factory.mktemp("two_documents")
-    shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
-    write_lines(documents / "urumqi_finance_2024_final_accounts.txt", second_document_lines())
-    reader = duckdb.connect(str(first_build.warehouse), read_only=True)
-    try:
-        before = marts_state(reader)
-        run = build(documents, first_build.warehouse)
-        reader_after = marts_state(reader)
-        new_reader = marts_state_in_new_process(first_build.warehouse)
-    finally:
-        reader.close()
-    return Rebuild(run, before, reader_after, new_reader)
 
 
 # -- (a) a clean build -----------------------------------------------------------------------
@@ -133,6 +52,7 @@ def test_clean_build_returns_zero(first_build):
     assert first_build.run.exit_code == EXIT_OK, first_build.run.stderr
     assert first_build.warehouse.is_file()
     assert "257 figures" in first_build.run.stdout
+    assert "1 document(s): 1 extracted, 0 from the cache" in first_build.run.stdout
 
 
 def test_clean_build_leaves_no_workspace_and_no_wal(first_build):
@@ -191,6 +111,11 @@ def test_second_document_is_a_second_row(rebuild):
 def test_second_document_doubles_the_figures(rebuild):
     assert rebuild.before["figures"] == 257
     assert rebuild.new_reader["figures"] == 2 * rebuild.before["figures"]
+
+
+def test_the_rebuild_extracts_only_the_new_document(rebuild):
+    # The bundled document's entry is in the extraction cache beside the warehouse.
+    assert "2 document(s): 1 extracted, 1 from the cache" in rebuild.run.stdout
 
 
 # -- (d) a reader holding the warehouse open -----------------------------------------------

@@ -1,19 +1,17 @@
-"""dbt docs as one static page, generated on a workspace built the way the build does it
-(extract → seed → dbt run), before anything is published."""
+"""dbt docs as one static page, written by the session's clean build beside its warehouse
+(the docs stage runs on the build's workspace before anything is published)."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
-from support import DOCUMENT_PATH, REPO
+from support import REPO
 
-from final_accounts import build
-from final_accounts.dbt_docs import PAGE, generate_static_docs, loads_tracker, network_references
+from final_accounts.dbt_docs import PAGE, loads_tracker, network_references
 
 MODEL = "model.final_accounts.fct_functional_expenditure"
 
@@ -24,7 +22,6 @@ class Docs:
     text: str
     manifest: dict
     catalog: dict
-    workspace: Path
 
 
 def inlined(text: str, name: str) -> dict:
@@ -36,30 +33,18 @@ def inlined(text: str, name: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def docs(tmp_path_factory) -> Docs:
-    root = tmp_path_factory.mktemp("dbt_docs")
-    documents = root / "documents"
-    documents.mkdir()
-    shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_PATH.name)
-    warehouse = root / "warehouse" / "final_accounts.duckdb"
-    workspace = build.new_workspace(documents, warehouse, None)
-    try:
-        for stage in (build.stage_extract, build.stage_seed, build.stage_dbt_build):
-            stage(workspace)
-        page = generate_static_docs(workspace.root, root / "docs")
-    finally:
-        build.discard(workspace)
+def docs(clean_build) -> Docs:
+    assert clean_build.exit_code == 0, clean_build.stderr
+    page = clean_build.warehouse.parent / "dbt_docs" / PAGE
     text = page.read_text(encoding="utf-8")
-    return Docs(page, text, inlined(text, "manifest"), inlined(text, "catalog"), workspace.root)
+    return Docs(page, text, inlined(text, "manifest"), inlined(text, "catalog"))
 
 
-def test_the_page_is_written_to_out_dir(docs):
-    assert docs.page.name == PAGE
+def test_the_page_is_written_beside_the_warehouse(docs, published):
     assert docs.page.is_file()
     assert docs.text.lstrip().lower().startswith("<!doctype html")
-    # Nothing was published: the workspace's database stayed in the (discarded) workspace.
-    assert not (docs.page.parents[1] / "warehouse" / "final_accounts.duckdb").exists()
-    assert not docs.workspace.exists()
+    # The build's workspace (where the docs were generated) is gone.
+    assert not list(published.parent.glob(".build-*"))
 
 
 def test_the_page_is_self_contained(docs):
@@ -88,8 +73,8 @@ def test_the_page_names_the_marts_with_their_descriptions(docs):
 
 
 def test_the_catalog_carries_the_built_column_types(docs):
-    # The catalog is read from the workspace's DuckDB file: the mart exists there, with
-    # its amounts as DECIMAL(18,2).
+    # The catalog was read from the build's DuckDB file: the mart exists there, with its
+    # amounts as DECIMAL(18,2).
     columns = docs.catalog["nodes"][MODEL]["columns"]
     amounts = {name: c["type"] for name, c in columns.items() if name.endswith("_wan_yuan")}
     assert amounts and set(amounts.values()) == {"DECIMAL(18,2)"}

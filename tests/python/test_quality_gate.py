@@ -1,21 +1,22 @@
 """The quality gate (issue 3): the identities bite, the results land in schema audit, and
 `final-accounts validate` keeps the exit-code contract.
 
-A mutated document is a copy under another department's title (so the bundled document's
-real-value dbt tests are not in play and only the identities judge it) with one number
-changed; its build must fail on the expected identity, name the line, and leave the
-published warehouse byte for byte as it was.
+That a changed figure fails its identity is proven in a copy of the built warehouse: each
+mutation is a copy of the document under its own id with one raw value changed, and one
+evaluation of the identity models judges them all. One end-to-end build of a mutated
+document proves the whole path: the text read, the build failed on the identity naming the
+line, and the published warehouse left byte for byte as it was.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import build
 from support import (
     REAL_DOCUMENT_ID,
     replace_in_line,
@@ -24,46 +25,97 @@ from support import (
     write_lines,
 )
 
-from final_accounts.cli import EXIT_FAILED, EXIT_OK, main, run_build
+from final_accounts.cli import EXIT_FAILED, EXIT_OK, main
+from final_accounts.project import EXPECTATIONS
+from final_accounts.quality.gate import describe_failures, evaluate
+from final_accounts.quality.mutation import (
+    Mutation,
+    apply_mutations,
+    reevaluate_identities,
+)
 
-# One printed number changed, and the identity that must catch it:
-# (line, printed text, changed text, identity, words the failure report must contain)
+# One extracted figure changed, and the identity that must catch it: (source line, line
+# item pattern, measure, change, identity, words the failure report must contain).
 MUTATIONS = {
-    "item amount": (136, "3,802.53万元", "3,812.53万元", "N14", "教育支出"),
-    "class total": (128, "3,842.53万元", "3,852.53万元", "N13", "Σ 类"),
-    "share": (110, "占 42.57%", "占 43.57%", "N7", "基本支出"),
-    "change percent": (136, "增长30.22%", "增长31.22%", "N16", "技校教育"),
-    "三公 component": (210, "公务用车运行维护费 81.97 万元", "公务用车运行维护费 80.97 万元",
-                       "N20", "公务用车购置及运行维护费"),
+    "item amount": (136, "%技校教育(项)", "amount", "10", "N14", "教育支出"),
+    "class total": (128, "教育支出(类)", "amount", "10", "N13", "Σ 类"),
+    "share": (110, "基本支出", "share_pct", "1", "N7", "基本支出"),
+    "change percent": (136, "%技校教育(项)", "change_pct", "1", "N16", "技校教育"),
+    "三公 component": (210, "公务用车运行维护费", "amount", "-1", "N20",
+                       "公务用车购置及运行维护费"),
+    "balance": (96, "年初结转和结余", "amount", "1", "N1", "收入总计"),
 }  # fmt: skip
 
 
-def run(documents: Path, warehouse: Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_build(documents, warehouse, None)
-    return code, out.getvalue(), err.getvalue()
+def _mutation(connection, name: str) -> Mutation:
+    line, pattern, measure, delta, _, _ = MUTATIONS[name]
+    (seq,) = connection.execute(
+        "select figure_seq from raw.raw_disclosed_figures where document_id = ? "
+        "and source_line = ? and line_item like ? and measure = ?",
+        [REAL_DOCUMENT_ID, line, pattern, measure],
+    ).fetchone()
+    return Mutation(
+        document_id=REAL_DOCUMENT_ID,
+        table="raw_disclosed_figures",
+        key=(("figure_seq", seq),),
+        value_column="value",
+        delta=Decimal(delta),
+        label=name,
+    )
+
+
+@pytest.fixture(scope="module")
+def mutated(clean_build, tmp_path_factory):
+    """A copy of the clean warehouse holding one mutated copy of the document per mutation,
+    its identities re-evaluated; (warehouse, mutation name → mutated document id)."""
+    assert clean_build.exit_code == 0, clean_build.stderr
+    published = clean_build.warehouse
+    copy = tmp_path_factory.mktemp("mutated") / published.name
+    shutil.copy2(published, copy)
+    with duckdb.connect(str(copy), read_only=True) as connection:
+        mutations = [_mutation(connection, name) for name in MUTATIONS]
+    applied = apply_mutations(copy, mutations)
+    reevaluate_identities(copy)
+    return copy, {mutation.label: new_id for new_id, mutation in applied.items()}
+
+
+@pytest.fixture(scope="module")
+def mutated_gate(mutated):
+    warehouse, _ = mutated
+    return describe_failures(evaluate(warehouse, EXPECTATIONS, read_only=True))
 
 
 @pytest.mark.parametrize("name", list(MUTATIONS))
-def test_a_changed_number_fails_the_build_on_its_identity(name, published, tmp_path):
-    line, printed, changed, identity, words = MUTATIONS[name]
+def test_a_changed_figure_fails_its_identity(name, mutated, mutated_gate):
+    _, ids = mutated
+    line, _, _, _, identity, words = MUTATIONS[name]
+    failures = [f for f in mutated_gate if f.startswith(f"CRITICAL {identity} [{ids[name]}]")]
+    assert failures, mutated_gate
+    assert any(words in f and str(line) in f.split("source lines")[-1] for f in failures), failures
+
+
+def test_the_original_document_still_passes_beside_its_mutations(mutated_gate):
+    assert not [
+        f for f in mutated_gate if f.startswith("CRITICAL") and f"[{REAL_DOCUMENT_ID}]" in f
+    ]
+
+
+def test_a_mutated_document_fails_the_build_and_publishes_nothing(published, tmp_path):
+    # End to end: the number changed in the text, under another department's title.
     warehouse = tmp_path / "warehouse" / published.name
     shutil.copytree(published.parent, warehouse.parent)
     digest = sha256_of(warehouse)
     documents = tmp_path / "documents"
     documents.mkdir()
-    write_lines(
-        documents / "mutated.txt", replace_in_line(second_document_lines(), line, printed, changed)
-    )
+    changed = replace_in_line(second_document_lines(), 136, "3,802.53万元", "3,812.53万元")
+    write_lines(documents / "mutated.txt", changed)
 
-    code, _, stderr = run(documents, warehouse)
+    run = build(documents, warehouse)
 
-    assert code == EXIT_FAILED
-    assert "the quality gate failed" in stderr
-    failures = [f for f in stderr.splitlines() if f.strip().startswith(f"CRITICAL {identity} ")]
-    assert failures, stderr
-    assert any(words in f and str(line) in f.split("source lines")[-1] for f in failures), failures
+    assert run.exit_code == EXIT_FAILED
+    assert "the quality gate failed" in run.stderr
+    failures = [f for f in run.stderr.splitlines() if f.strip().startswith("CRITICAL N14 ")]
+    assert any("教育支出" in f and "136" in f.split("source lines")[-1] for f in failures)
     assert sha256_of(warehouse) == digest
 
 
@@ -141,21 +193,15 @@ def test_validate_exits_zero_on_the_published_warehouse(published, capsys):
     assert "quality gate passed" in capsys.readouterr().out
 
 
-def test_validate_exits_one_and_names_the_failure(published, tmp_path, capsys):
-    copy = tmp_path / published.name  # the same name: dbt's views use it as their catalog
-    shutil.copy2(published, copy)
-    with duckdb.connect(str(copy)) as connection:
-        connection.execute(
-            "update raw.raw_disclosed_figures set value = value + 1 "
-            "where line_item = '年初结转和结余' and section_code = '2.一'"
-        )
+def test_validate_exits_one_and_names_the_failure(mutated, capsys):
+    warehouse, ids = mutated
 
-    code = main(["validate", "--warehouse", str(copy)])
+    code = main(["validate", "--warehouse", str(warehouse)])
 
     out = capsys.readouterr().out
     assert code == EXIT_FAILED
     assert "quality gate FAILED" in out
-    assert "CRITICAL N1 [2024_consolidated_fed7c659a3] 收入总计" in out
+    assert f"CRITICAL N1 [{ids['balance']}] 收入总计" in out
     assert "(source lines 96)" in out
 
 

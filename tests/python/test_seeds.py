@@ -9,14 +9,14 @@ import pytest
 import yaml
 from support import DOCUMENT_PATH, DOCUMENTS, RAW_SEEDS
 
-from final_accounts.build import document_paths
-from final_accounts.extract import extract_file
-from final_accounts.seeds import RAW_TABLES, raw_tables, to_csv, write_seeds
+from final_accounts.corpus import document_paths, extract_corpus
+from final_accounts.seeds import RAW_TABLES, seed_texts, write_seeds
 
 
 def fresh_csvs(paths) -> dict[str, str]:
-    tables = raw_tables([extract_file(path) for path in paths])
-    return {name: to_csv(name, rows) for name, rows in tables.items()}
+    """The seed files of a fresh extraction (no cache)."""
+    corpus = extract_corpus(paths, cache=None)
+    return seed_texts(entry.fragments for entry in corpus.entries)
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +47,9 @@ def test_committed_seeds_equal_a_fresh_extraction(fresh):
         )
 
 
-def test_write_seeds_writes_what_to_csv_returns(tmp_path, fresh):
-    tables = raw_tables([extract_file(DOCUMENT_PATH)])
-    write_seeds(tables, tmp_path)
+def test_write_seeds_writes_the_seed_texts(tmp_path, fresh):
+    corpus = extract_corpus([DOCUMENT_PATH], cache=None)
+    write_seeds((entry.fragments for entry in corpus.entries), tmp_path)
     for name in RAW_TABLES:
         assert (tmp_path / f"{name}.csv").read_bytes() == fresh[name].encode("utf-8")
 

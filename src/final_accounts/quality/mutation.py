@@ -1,32 +1,127 @@
-"""The mutation sweep: how many one-cent changes of an extracted amount does some accounting
-identity catch, and which figures does no identity cover?
+"""Mutations of a built warehouse: does an accounting identity catch a changed figure?
 
-It works on a copy of a built warehouse. The identities (audit.identity_checks) are views
-that reach down to the raw figures, so changing one raw value and reading the view again
-re-evaluates every identity in milliseconds, without a rebuild.
+Everything happens in a copy of the warehouse. Each mutation becomes a document of its own:
+every raw row of the original document is copied under a new id (`<id>~m<n>`) and one value
+is changed in the copy. One run of the identity models (dbt selector identity_evaluation,
+tables computed from the views over the raw seeds) then judges all of them at once. A
+mutation is caught when its document fails an identity instance that the original does not
+fail (the original's own publisher errors, acknowledged for its id only, do not count).
 """
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 
-# The changes tried on each amount, smallest first: a cent, then larger ones (a figure that
-# only a larger change reveals is covered, within a wide rounding envelope).
-DELTAS = (Decimal("0.01"), Decimal("1.00"), Decimal("10.00"))
+from ..dbt_runner import copy_dbt_project, run_dbt
 
-_FAILURES = (
-    "select count(*) from audit.identity_checks where outcome = 'fail' and not is_acknowledged"
-)
+# The changes the sweep tries on each amount, smallest first: a cent, then larger ones (a
+# figure that only a larger change reveals is covered, within a wide rounding envelope).
+DELTAS = (Decimal("0.01"), Decimal("1.00"), Decimal("10.00"))
 
 
 @dataclass(frozen=True)
-class MutationResult:
+class Mutation:
+    """Add delta to the value of the raw row of table whose key columns have these values."""
+
+    document_id: str
+    table: str
+    key: tuple[tuple[str, object], ...]  # (column, value) pairs naming one row
+    value_column: str
+    delta: Decimal
+    label: str  # what was changed, for reports
+
+
+def mutated_id(document_id: str, number: int) -> str:
+    return f"{document_id}~m{number}"
+
+
+@contextmanager
+def warehouse_copy(warehouse: Path) -> Iterator[Path]:
+    """A scratch copy of a warehouse under the same file name (DuckDB names a file's catalog
+    after it, and the views refer to their tables through that name)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / warehouse.name
+        shutil.copy2(warehouse, copy)
+        yield copy
+
+
+def apply_mutations(database: Path, mutations: list[Mutation]) -> dict[str, Mutation]:
+    """Copy each mutation's document under a new id with the one change; returns the new ids."""
+    by_id = {mutated_id(m.document_id, n): m for n, m in enumerate(mutations, start=1)}
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("set enable_progress_bar = false")
+        tables = [
+            name
+            for (name,) in connection.execute(
+                "select table_name from duckdb_columns() where schema_name = 'raw' "
+                "and column_name = 'document_id' order by table_name"
+            ).fetchall()
+        ]
+        connection.execute(
+            "create temp table mutated_documents (new_id varchar, document_id varchar)"
+        )
+        connection.executemany(
+            "insert into mutated_documents values (?, ?)",
+            [(new_id, m.document_id) for new_id, m in by_id.items()],
+        )
+        for table in tables:
+            connection.execute(
+                f"insert into raw.{table} select rows.* replace (mutated.new_id as document_id) "
+                f"from raw.{table} as rows join mutated_documents as mutated using (document_id)"
+            )
+        for new_id, mutation in by_id.items():
+            where = " and ".join(f"{column} = ?" for column, _ in mutation.key)
+            changed = connection.execute(
+                f"update raw.{mutation.table} set {mutation.value_column} = "
+                f"{mutation.value_column} + ? where document_id = ? and {where}",
+                [mutation.delta, new_id, *(value for _, value in mutation.key)],
+            ).fetchone()[0]
+            if changed != 1:
+                raise ValueError(f"{mutation.label}: {changed} rows match, not 1")
+    return by_id
+
+
+def reevaluate_identities(database: Path) -> None:
+    """Recompute the identity tables of a (copied) warehouse from its raw tables."""
+    with tempfile.TemporaryDirectory() as root:
+        copy_dbt_project(Path(root))
+        run_dbt(Path(root), database, ["run", "--selector", "identity_evaluation"])
+
+
+_NEW_FAILURES = """
+select mutated.identity_id, mutated.instance, mutated.source_lines
+from audit.identity_checks as mutated
+where mutated.document_id = ? and mutated.outcome = 'fail' and not mutated.is_acknowledged
+    and not exists (
+        select 1 from audit.identity_checks as original
+        where original.document_id = ? and original.outcome = 'fail'
+            and original.identity_id = mutated.identity_id
+            and original.instance = mutated.instance
+    )
+order by mutated.identity_id, mutated.instance
+"""
+
+
+def new_failures(database: Path, mutations: dict[str, Mutation]) -> dict[str, list[tuple]]:
+    """For each mutated document: the (identity, instance, source lines) it fails that its
+    original does not."""
+    with duckdb.connect(str(database), read_only=True) as connection:
+        return {
+            new_id: connection.execute(_NEW_FAILURES, [new_id, m.document_id]).fetchall()
+            for new_id, m in mutations.items()
+        }
+
+
+@dataclass(frozen=True)
+class SweepResult:
     document_id: str
     figure_seq: int
     section_code: str
@@ -37,46 +132,44 @@ class MutationResult:
     caught_at: Decimal | None  # the smallest change some identity caught, None if none did
 
 
-def sweep(warehouse: Path) -> list[MutationResult]:
-    """Change every narrative amount (万元) by each delta, up and down, one at a time."""
-    with tempfile.TemporaryDirectory() as scratch:
-        # The same file name: dbt's views name their catalog after the file.
-        copy = Path(scratch) / warehouse.name
-        shutil.copy2(warehouse, copy)
-        with duckdb.connect(str(copy)) as connection:
-            baseline = connection.execute(_FAILURES).fetchone()[0]
-            figures = connection.execute(
-                "select document_id, figure_seq, section_code, line_item, measure, value, "
-                "source_line from raw.raw_disclosed_figures where unit = '万元' "
-                "order by document_id, figure_seq"
-            ).fetchall()
-            return [_mutate(connection, baseline, *figure) for figure in figures]
+def sweep(warehouse: Path) -> list[SweepResult]:
+    """Every narrative amount (万元) changed by each delta, up and down: all at once, in one
+    copy, judged by one evaluation."""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        figures = connection.execute(
+            "select document_id, figure_seq, section_code, line_item, measure, value, "
+            "source_line from raw.raw_disclosed_figures where unit = '万元' "
+            "order by document_id, figure_seq"
+        ).fetchall()
+    mutations = [
+        Mutation(
+            document_id=figure[0],
+            table="raw_disclosed_figures",
+            key=(("figure_seq", figure[1]),),
+            value_column="value",
+            delta=sign * delta,
+            label=f"figure {figure[1]} {sign * delta:+}",
+        )
+        for figure in figures
+        for delta in DELTAS
+        for sign in (1, -1)
+    ]
+    with warehouse_copy(warehouse) as copy:
+        applied = apply_mutations(copy, mutations)
+        reevaluate_identities(copy)
+        caught = new_failures(copy, applied)
+    smallest: dict[tuple[str, int], Decimal] = {}
+    for new_id, mutation in applied.items():
+        if caught[new_id]:
+            key = (mutation.document_id, mutation.key[0][1])
+            size = abs(mutation.delta)
+            smallest[key] = min(smallest.get(key, size), size)
+    return [
+        SweepResult(*figure, caught_at=smallest.get((figure[0], figure[1]))) for figure in figures
+    ]
 
 
-def _mutate(connection, baseline, document_id, seq, section, line_item, measure, value, line):
-    caught_at = None
-    for delta in DELTAS:
-        for signed_delta in (delta, -delta):
-            connection.execute(
-                "update raw.raw_disclosed_figures set value = value + ? "
-                "where document_id = ? and figure_seq = ?",
-                [signed_delta, document_id, seq],
-            )
-            failures = connection.execute(_FAILURES).fetchone()[0]
-            connection.execute(
-                "update raw.raw_disclosed_figures set value = ? "
-                "where document_id = ? and figure_seq = ?",
-                [value, document_id, seq],
-            )
-            if failures > baseline:
-                caught_at = delta
-                break
-        if caught_at is not None:
-            break
-    return MutationResult(document_id, seq, section, line_item, measure, value, line, caught_at)
-
-
-def score_report(results: list[MutationResult]) -> list[str]:
+def score_report(results: list[SweepResult]) -> list[str]:
     """The score by size of change, and the figures no identity covers, as printable lines."""
     total = len(results)
     lines = []

@@ -1,4 +1,5 @@
-"""The HTML report of a built warehouse: `<document_id>.html` per document and `index.html`.
+"""The HTML report of a built warehouse: `<document_id>.html` per document, `index.html`, and
+one local copy of Plotly's JavaScript that the pages load (nothing from the network).
 
 Read-only on the warehouse; the same warehouse gives byte-identical pages.
 """
@@ -8,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+from plotly.offline import get_plotlyjs
 
 from .data import document_ids, read_document
-from .page import document_page, index_page
+from .page import PLOTLY_SCRIPT, document_page, index_page
 
 INDEX = "index.html"
 
@@ -33,9 +35,10 @@ order by documents.fiscal_year desc, documents.document_id
 
 
 def write_reports(database: Path, out_dir: Path) -> list[Path]:
-    """Write one page per document and the index into out_dir; returns the pages written
-    (the index last)."""
+    """Write one page per document, the index and the one copy of Plotly's JavaScript the
+    pages load into out_dir; returns the pages written (the index last)."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / PLOTLY_SCRIPT).write_text(get_plotlyjs(), "utf-8")
     written = []
     with duckdb.connect(str(database), read_only=True) as connection:
         for document_id in document_ids(connection):

@@ -11,8 +11,6 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from plotly.offline import get_plotlyjs
-
 from . import charts
 from .data import Column, DocumentData, Table, split_lines
 from .format import amount, percent, ratio
@@ -282,7 +280,8 @@ def _indicator_note(counts: dict[str, int]) -> str:
 
 
 def _page(title: str, header: str, sections: Iterable[str], *, with_plotly: bool = True) -> str:
-    script = f"<script>{get_plotlyjs()}</script>" if with_plotly else ""
+    # One local copy of Plotly beside the pages (written by write_reports), not one per page.
+    script = f"<script src='{PLOTLY_SCRIPT}'></script>" if with_plotly else ""
     return (
         "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
@@ -292,6 +291,9 @@ def _page(title: str, header: str, sections: Iterable[str], *, with_plotly: bool
         "build of the final-accounts warehouse from its marts and audit schemas.</footer>"
         "</body></html>\n"
     )
+
+
+PLOTLY_SCRIPT = "plotly.min.js"
 
 
 def _e(text: str) -> str:

@@ -1,0 +1,103 @@
+"""Running dbt on a project folder and one DuckDB file, in a child process.
+
+A child process closes and checkpoints the DuckDB file when it exits, so the file is whole
+before anyone else opens it. The outcome is read from the run's run_results.json: what ran,
+by resource type and status, and how long each kind took.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import project
+from .errors import BuildError
+
+
+@dataclass
+class DbtResults:
+    """Nodes of one dbt invocation by (resource type, status), and seconds per type (summed
+    over nodes; with several threads they overlap)."""
+
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    seconds: Counter[str] = field(default_factory=Counter)
+    elapsed: float = 0.0
+
+    def count(self, resource_type: str, status: str | None = None) -> int:
+        return sum(
+            n
+            for (kind, state), n in self.counts.items()
+            if kind == resource_type and (status is None or state == status)
+        )
+
+    @property
+    def tests_passed(self) -> int:
+        return self.count("test", "pass") + self.count("unit_test", "pass")
+
+    @property
+    def tests_warned(self) -> int:
+        return self.count("test", "warn") + self.count("unit_test", "warn")
+
+
+def copy_dbt_project(root: Path) -> None:
+    """The dbt project, with the committed raw seeds (a build overwrites every one of them
+    with its documents' rows; a re-evaluation of a copied warehouse needs them only for dbt
+    to resolve its references)."""
+    for name in project.DBT_PROJECT_FILES:
+        shutil.copy2(project.ROOT / name, root / name)
+    for name in project.DBT_PROJECT_DIRS:
+        shutil.copytree(project.ROOT / name, root / name)
+
+
+def threads() -> int:
+    return os.cpu_count() or 1
+
+
+def run_dbt(
+    project_dir: Path, database: Path, arguments: list[str], *, variables: dict | None = None
+) -> DbtResults:
+    """Run `dbt <arguments>` on project_dir with the warehouse at database; BuildError
+    naming every node that failed."""
+    command = [
+        str(Path(sys.executable).with_name("dbt")),
+        *arguments,
+        "--project-dir", str(project_dir),
+        "--profiles-dir", str(project_dir),
+        "--target-path", str(project_dir / "target"),
+        "--log-path", str(project_dir / "logs"),
+        "--threads", str(threads()),
+        "--quiet",
+    ]  # fmt: skip
+    if variables:
+        command += ["--vars", json.dumps(variables, ensure_ascii=False)]
+    environment = {**os.environ, "FINAL_ACCOUNTS_DUCKDB": str(database)}
+    completed = subprocess.run(command, env=environment, capture_output=True, text=True)
+    run_results = _read_run_results(project_dir / "target" / "run_results.json")
+    if completed.returncode != 0:
+        failures = [
+            f"  {node['unique_id']}: {node.get('message')}"
+            for node in run_results.get("results", [])
+            if node["status"] in ("error", "fail")
+        ]
+        detail = "\n".join(failures) or (completed.stdout + completed.stderr).strip()
+        raise BuildError(f"dbt {arguments[0]} failed:\n{detail}")
+    return _summarise(run_results)
+
+
+def _read_run_results(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _summarise(run_results: dict) -> DbtResults:
+    results = DbtResults(elapsed=run_results.get("elapsed_time", 0.0))
+    for node in run_results.get("results", []):
+        kind = node["unique_id"].split(".", 1)[0]
+        results.counts[(kind, node["status"])] += 1
+        results.seconds[kind] += node.get("execution_time") or 0.0
+    return results
