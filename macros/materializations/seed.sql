@@ -6,7 +6,9 @@
 {% materialization seed, adapter='duckdb' %}
 
   {%- set column_types = config.get('column_types') or {} -%}
-  {%- set path = adapter.get_seed_file_path(model) -%}
+  {#- relative to the project folder, where dbt runs (a partial parse may carry the absolute
+      path of the folder it was parsed in) -#}
+  {%- set path = model.original_file_path -%}
   {%- set delimiter = config.get('delimiter', ',') -%}
   {%- set target_relation = this.incorporate(type='table') -%}
   {%- set source -%}

@@ -71,8 +71,8 @@ def acknowledge_copies(workspace: Workspace, copies: dict[str, str]) -> None:
 
 
 def _run_stage_in_child(stage, workspace: Workspace) -> tuple[float, int]:
-    """(wall seconds, peak resident KiB) of one stage run in a forked child; what the stage
-    learned (the corpus, dbt results) is not needed by the later stages, which read files."""
+    """(wall seconds, peak resident KiB) of one stage run in a forked child (each stage
+    reads what the stages before it wrote into the workspace)."""
     sys.stdout.flush()
     started = time.perf_counter()
     pid = os.fork()
@@ -109,26 +109,10 @@ class Measurement:
 def _build_once(documents: Path, warehouse: Path, copies: dict[str, str]):
     workspace = new_workspace(documents, warehouse, None)
     acknowledge_copies(workspace, copies)
-    timings = {}
     try:
-        for name, stage in STAGES:
-            if name == "extract":  # the seed stage needs the corpus in this process
-                started = time.perf_counter()
-                stage(workspace)
-                timings[name] = (time.perf_counter() - started, _self_peak_kib())
-            else:
-                timings[name] = _run_stage_in_child(stage, workspace)
+        return {name: _run_stage_in_child(stage, workspace) for name, stage in STAGES}
     finally:
         discard(workspace)
-    return timings
-
-
-def _self_peak_kib() -> int:
-    import resource
-
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, workers)
 
 
 def measure(size: int, runs: int, scratch: Path) -> Measurement:

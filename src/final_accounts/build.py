@@ -10,6 +10,7 @@ leaves the published warehouse as it was.
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import tempfile
@@ -41,7 +42,6 @@ class Workspace:
     documents: Path
     warehouse: Path
     seeds_out: Path | None  # where to refresh the committed seeds, if anywhere
-    corpus: CorpusExtract | None = None
     dbt_results: DbtResults = field(default_factory=DbtResults)
     gate: GateReport | None = None
 
@@ -58,6 +58,17 @@ class Workspace:
     def cache(self) -> ExtractionCache:
         """Extraction results by document hash and extractor version, kept across builds."""
         return ExtractionCache(self.warehouse.parent / "extract_cache")
+
+    @property
+    def corpus(self) -> CorpusExtract:
+        """The documents the extract stage found (kept in the workspace, so that every stage
+        reads what it needs from files)."""
+        return CorpusExtract.load(self.root / "corpus.json", self.cache)
+
+    @property
+    def dbt_state(self) -> Path:
+        """dbt's partial-parse state, kept across builds (beside the warehouse)."""
+        return self.warehouse.parent / "dbt_state"
 
     @property
     def database(self) -> Path:
@@ -80,9 +91,9 @@ def discard(workspace: Workspace) -> None:
 def stage_extract(workspace: Workspace) -> str:
     """Every document from the extraction cache or extracted anew, one process per core."""
     corpus = extract_corpus(document_paths(workspace.documents), workspace.cache)
-    workspace.corpus = corpus
+    corpus.save(workspace.root / "corpus.json")
     return (
-        f"{len(corpus.entries)} document(s): {corpus.extracted} extracted, "
+        f"{len(corpus.documents)} document(s): {corpus.extracted} extracted, "
         f"{corpus.cached} from the cache"
     )
 
@@ -90,23 +101,31 @@ def stage_extract(workspace: Workspace) -> str:
 def stage_seed(workspace: Workspace) -> str:
     """The documents' rows concatenated into the raw seed files (and the committed seeds,
     if asked)."""
-    assert workspace.corpus is not None, "the extract stage runs first"
     paths = write_corpus_seeds(workspace.corpus, workspace.root / "seeds" / "raw")
     if workspace.seeds_out is not None:
-        write_corpus_seeds(workspace.corpus, workspace.seeds_out)
+        write_seeds_copy(paths, workspace.seeds_out)
     size = sum(path.stat().st_size for path in paths)
     return f"{len(paths)} raw seed files, {size / 1e6:.1f} MB"
 
 
+def write_seeds_copy(paths: list[Path], directory: Path) -> None:
+    """The committed seeds refreshed from the workspace's (an unchanged file is left as is)."""
+    for path in paths:
+        target = directory / path.name
+        if not (target.exists() and filecmp.cmp(path, target, shallow=False)):
+            shutil.copyfile(path, target)
+
+
 def stage_dbt_build(workspace: Workspace) -> str:
     """One `dbt build`: seeds loaded, then models and their tests in DAG order (a failing
-    test stops what depends on it), on every core."""
-    document_ids = [entry.document_id for entry in workspace.corpus.entries]
+    test stops what depends on it), on every core. The tests of the bundled documents' real
+    values are not part of it (selector warehouse_build): a document is judged by its
+    identities."""
     results = run_dbt(
         workspace.root,
         workspace.database,
-        ["build"],
-        variables={"built_document_ids": document_ids},
+        ["build", "--selector", "warehouse_build"],
+        parse_state=workspace.dbt_state,
     )
     workspace.dbt_results = results
     warned = f", {results.tests_warned} warnings" if results.tests_warned else ""
@@ -151,7 +170,7 @@ def stage_docs(workspace: Workspace) -> str:
     """dbt docs as one static page beside the warehouse (reads the workspace's database)."""
     page = generate_static_docs(
         workspace.root, workspace.database, workspace.warehouse.parent / "dbt_docs"
-    )
+    )  # the build's parse is still in the workspace's target
     return f"dbt docs: {page}"
 
 

@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -58,6 +59,27 @@ def source_version(package: Path) -> str:
             continue
         digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
+
+
+class EntryStore(Protocol):
+    """Where entries are kept: the cache on disk, or memory for a one-off extraction."""
+
+    def get(self, source_file: str, source_sha256: str) -> CacheEntry | None: ...
+
+    def put(self, entry: CacheEntry) -> None: ...
+
+
+class MemoryStore:
+    """Entries of one extraction, in memory (nothing kept afterwards)."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str], CacheEntry] = {}
+
+    def get(self, source_file: str, source_sha256: str) -> CacheEntry | None:
+        return self._entries.get((source_file, source_sha256))
+
+    def put(self, entry: CacheEntry) -> None:
+        self._entries[(entry.source_file, entry.source_sha256)] = entry
 
 
 class ExtractionCache:

@@ -135,23 +135,36 @@ def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
     print(f"  warehouse: {warehouse} ({seconds:.1f} s)")
 
 
+# Lines of one kind the summary prints before it points to the warehouse for the rest.
+SUMMARY_LINES = 40
+
+
 def _print_gate(report) -> None:
-    """The identity summary: counts by outcome, the rounding and acknowledged cases."""
+    """The identity summary: counts by outcome, the rounding and acknowledged cases, the
+    failures (each list cut at SUMMARY_LINES: all of them are in audit.identity_results and
+    the Data Docs)."""
     counts = report.outcome_counts()
     summary = ", ".join(f"{o} {counts.get(o, 0)}" for o in OUTCOMES)
     verdict = "passed" if report.passed else "FAILED"
     print(f"  quality gate {verdict}: {summary}")
-    for check in report.checks:
-        if check["final_outcome"] in ("rounding", "acknowledged"):
-            print(
-                f"    {check['final_outcome']:<12} {check['identity_id']:<4} "
-                f"[{check['document_id']}] {check['instance']}: {check['left_value']} vs "
-                f"{check['right_value']} (difference {check['difference']}, envelope "
-                f"{check['envelope']}, lines {check['source_lines']})"
-            )
-    for line in describe_failures(report):
+    notable = [
+        f"{check['final_outcome']:<12} {check['identity_id']:<4} "
+        f"[{check['document_id']}] {check['instance']}: {check['left_value']} vs "
+        f"{check['right_value']} (difference {check['difference']}, envelope "
+        f"{check['envelope']}, lines {check['source_lines']})"
+        for check in report.checks
+        if check["final_outcome"] in ("rounding", "acknowledged")
+    ]
+    for line in _at_most(notable) + _at_most(describe_failures(report)):
         print(f"    {line}")
     print(f"  Data Docs: {report.data_docs}")
+
+
+def _at_most(lines: list[str]) -> list[str]:
+    if len(lines) <= SUMMARY_LINES:
+        return lines
+    rest = len(lines) - SUMMARY_LINES
+    return [*lines[:SUMMARY_LINES], f"… and {rest} more (audit.identity_results, Data Docs)"]
 
 
 def _validate(arguments: argparse.Namespace) -> int:
@@ -179,10 +192,10 @@ def _extract(arguments: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     write_corpus_seeds(corpus, arguments.seeds)
-    for entry in corpus.entries:
-        print(f"{entry.document_id} ({entry.source_file})")
+    for document in corpus.documents:
+        print(f"{document.document_id} ({document.source_file})")
     print(
-        f"{len(corpus.entries)} document(s) ({corpus.extracted} extracted, {corpus.cached} "
+        f"{len(corpus.documents)} document(s) ({corpus.extracted} extracted, {corpus.cached} "
         f"from the cache); seeds written to {arguments.seeds}"
     )
     return EXIT_OK

@@ -10,14 +10,15 @@ entries, concatenate. Here a process pool on this machine's cores runs the tasks
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .cache import CacheEntry, ExtractionCache, extractor_version
+from .cache import CacheEntry, EntryStore, ExtractionCache, MemoryStore, extractor_version
 from .errors import BuildError, ExtractionError, InputErrors
 from .extract import extract_file
 from .seeds import document_fragments, write_seeds
@@ -56,44 +57,78 @@ def _extract_or_error(path: Path) -> CacheEntry | ExtractionError:
 
 
 @dataclass(frozen=True)
-class CorpusExtract:
-    """The entries of a document set in document-id order, and how many were extracted
-    now (the others came from the cache)."""
+class CorpusDocument:
+    """One document of a set, as its cache entry is found again."""
 
-    entries: list[CacheEntry]
+    document_id: str
+    source_file: str
+    source_sha256: str
+
+
+@dataclass
+class CorpusExtract:
+    """A document set: its documents in document-id order, how many were extracted now
+    (the others came from the cache), and the store their entries are in."""
+
+    documents: list[CorpusDocument]
     extracted: int
+    store: EntryStore
 
     @property
     def cached(self) -> int:
-        return len(self.entries) - self.extracted
+        return len(self.documents) - self.extracted
+
+    def save(self, path: Path) -> None:
+        """The set's documents, for a later stage (perhaps another process) to find them."""
+        documents = [asdict(document) for document in self.documents]
+        path.write_text(json.dumps({"documents": documents, "extracted": self.extracted}))
+
+    @classmethod
+    def load(cls, path: Path, store: EntryStore) -> CorpusExtract:
+        saved = json.loads(path.read_text())
+        documents = [CorpusDocument(**document) for document in saved["documents"]]
+        return cls(documents, extracted=saved["extracted"], store=store)
+
+    def entries(self) -> Iterator[CacheEntry]:
+        """The entries in document-id order, read one at a time."""
+        for document in self.documents:
+            entry = self.store.get(document.source_file, document.source_sha256)
+            if entry is None:
+                raise BuildError(f"the extraction of {document.source_file} left no entry")
+            yield entry
 
 
 def extract_corpus(
     paths: list[Path], cache: ExtractionCache | None, *, workers: int | None = None
 ) -> CorpusExtract:
     """Every document from the cache or extracted anew (one process per core), then the
-    document-set check. InputErrors lists every bad document."""
-    entries: list[CacheEntry] = []
+    document-set check. InputErrors lists every bad document. Without a cache the entries
+    are kept in memory."""
+    store: EntryStore = cache if cache is not None else MemoryStore()
+    documents: list[CorpusDocument] = []
     pending: list[Path] = []
     for path in paths:
-        entry = cache.get(path.name, _sha256(path)) if cache is not None else None
+        entry = store.get(path.name, _sha256(path))
         if entry is None:
             pending.append(path)
         else:
-            entries.append(entry)
+            documents.append(_document(entry))
     errors: list[ExtractionError] = []
     for result in _run(pending, workers):
         if isinstance(result, ExtractionError):
             errors.append(result)
             continue
-        entries.append(result)
-        if cache is not None:
-            cache.put(result)
+        store.put(result)
+        documents.append(_document(result))
     if errors:
         raise InputErrors(sorted(errors, key=str))
-    entries.sort(key=lambda e: e.document_id)
-    check_document_set(entries)
-    return CorpusExtract(entries, extracted=len(pending))
+    documents.sort(key=lambda d: d.document_id)
+    check_document_set(documents)
+    return CorpusExtract(documents, extracted=len(pending), store=store)
+
+
+def _document(entry: CacheEntry) -> CorpusDocument:
+    return CorpusDocument(entry.document_id, entry.source_file, entry.source_sha256)
 
 
 def _run(paths: list[Path], workers: int | None) -> Iterator[CacheEntry | ExtractionError]:
@@ -107,12 +142,12 @@ def _run(paths: list[Path], workers: int | None) -> Iterator[CacheEntry | Extrac
         yield from pool.map(_extract_or_error, paths, chunksize=4)
 
 
-def check_document_set(entries: Iterable[CacheEntry]) -> None:
+def check_document_set(documents: Iterable[CorpusDocument]) -> None:
     """One file per document: two files with the same department, caliber and year (one
     document id) are bad input, whichever command reads them."""
-    by_id: dict[str, list[CacheEntry]] = {}
-    for entry in entries:
-        by_id.setdefault(entry.document_id, []).append(entry)
+    by_id: dict[str, list[CorpusDocument]] = {}
+    for document in documents:
+        by_id.setdefault(document.document_id, []).append(document)
     errors = [
         ExtractionError(
             ", ".join(sorted(e.source_file for e in same)),
@@ -128,7 +163,8 @@ def check_document_set(entries: Iterable[CacheEntry]) -> None:
 
 
 def write_corpus_seeds(corpus: CorpusExtract, directory: Path) -> list[Path]:
-    return write_seeds((entry.fragments for entry in corpus.entries), directory)
+    """The raw seed files of the set: each entry's fragments appended in document-id order."""
+    return write_seeds((entry.fragments for entry in corpus.entries()), directory)
 
 
 def _sha256(path: Path) -> str:

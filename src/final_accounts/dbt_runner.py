@@ -3,6 +3,14 @@
 A child process closes and checkpoints the DuckDB file when it exits, so the file is whole
 before anyone else opens it. The outcome is read from the run's run_results.json: what ran,
 by resource type and status, and how long each kind took.
+
+dbt parses the whole project at every invocation (~3 s) unless it finds the previous
+invocation's partial-parse state with the same profile and vars. The child runs in the
+project folder with the database named relatively to it (a build's is always
+final_accounts.duckdb beside the project), so the profile is the same for every build, and a
+build keeps the state between builds. The state remembers the folder it was parsed in, so
+nothing may depend on the project's absolute path (the seed materialization reads its file
+relatively).
 """
 
 from __future__ import annotations
@@ -59,11 +67,20 @@ def threads() -> int:
     return os.cpu_count() or 1
 
 
+PARSE_STATE = "partial_parse.msgpack"
+
+
 def run_dbt(
-    project_dir: Path, database: Path, arguments: list[str], *, variables: dict | None = None
+    project_dir: Path,
+    database: Path,
+    arguments: list[str],
+    *,
+    variables: dict | None = None,
+    parse_state: Path | None = None,
 ) -> DbtResults:
     """Run `dbt <arguments>` on project_dir with the warehouse at database; BuildError
-    naming every node that failed."""
+    naming every node that failed. parse_state is a folder that keeps dbt's partial-parse
+    state from one invocation to the next."""
     command = [
         str(Path(sys.executable).with_name("dbt")),
         *arguments,
@@ -76,8 +93,20 @@ def run_dbt(
     ]  # fmt: skip
     if variables:
         command += ["--vars", json.dumps(variables, ensure_ascii=False)]
-    environment = {**os.environ, "FINAL_ACCOUNTS_DUCKDB": str(database)}
-    completed = subprocess.run(command, env=environment, capture_output=True, text=True)
+    environment = {
+        **os.environ,
+        "FINAL_ACCOUNTS_DUCKDB": os.path.relpath(database, project_dir),
+    }
+    state = project_dir / "target" / PARSE_STATE
+    if parse_state is not None and (parse_state / PARSE_STATE).is_file():
+        state.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(parse_state / PARSE_STATE, state)
+    completed = subprocess.run(
+        command, env=environment, cwd=project_dir, capture_output=True, text=True
+    )
+    if parse_state is not None and state.is_file():
+        parse_state.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(state, parse_state / PARSE_STATE)
     run_results = _read_run_results(project_dir / "target" / "run_results.json")
     if completed.returncode != 0:
         failures = [

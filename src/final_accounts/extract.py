@@ -8,9 +8,11 @@ from pathlib import Path
 
 from .document import Document, read_document
 from .errors import ExtractionError
+from .numbers import parse_printed_number
 from .parsers import lists
 from .parsers.functional import CLAUSE_START, class_totals, parse_clause
 from .parsers.narrative import scan_narrative
+from .parsers.performance.values import parse_score, parse_value
 from .parsers.performance_tables import parse_performance_tables
 from .parsers.tokens import Claims, leftover_tokens
 from .performance_records import PerformanceExtract
@@ -44,7 +46,14 @@ def extract_file(path: Path) -> DocumentExtract:
     return extract_document(read_document(path))
 
 
+# Readers memoised on a cell's text (pure functions): emptied before each document, so that
+# a document costs the same, whichever documents a worker read before it.
+_MEMOISED = (parse_printed_number, parse_score, parse_value)
+
+
 def extract_document(document: Document) -> DocumentExtract:
+    for reader in _MEMOISED:
+        reader.cache_clear()
     sections = split_sections(document)
     records = SectionExtract.empty()
     performance = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 # A printed number after spaces are removed: plain digits or comma-grouped thousands,
 # with an optional decimal part.
@@ -29,9 +30,13 @@ class PrintedNumber:
     decimals: int  # digits after the point as printed: the rounding unit of the value
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)  # pure, and called on the same texts many times
 def parse_printed_number(raw: str) -> PrintedNumber | None:
     """Read a printed number, tolerating spaces and thousands commas; None if unreadable."""
-    compact = re.sub(r"\s+", "", raw)
+    compact = _WHITESPACE.sub("", raw)
     if not _VALID_NUMBER.fullmatch(compact):
         return None
     plain = compact.replace(",", "")

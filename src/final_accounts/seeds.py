@@ -8,7 +8,9 @@ header followed by the documents' fragments in document-id order."""
 from __future__ import annotations
 
 import csv
+import filecmp
 import io
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -309,13 +311,29 @@ def seed_texts(fragments: Iterable[Mapping[str, str]]) -> dict[str, str]:
 
 
 def write_seeds(fragments: Iterable[Mapping[str, str]], directory: Path) -> list[Path]:
-    """Write every raw table's seed file. A file whose content is unchanged is left as it
+    """Write every raw table's seed file, one document's fragments at a time (a province's
+    documents never sit in memory together). A file whose content is unchanged is left as it
     is, so its modification time tells when the extraction last changed it."""
     directory.mkdir(parents=True, exist_ok=True)
+    partial = {name: directory / f".{name}.csv.partial" for name in RAW_TABLES}
+    handles = {
+        name: path.open("w", encoding="utf-8", newline="\n") for name, path in partial.items()
+    }
+    try:
+        for name, handle in handles.items():
+            handle.write(csv_header(name))
+        for document in fragments:
+            for name, handle in handles.items():
+                handle.write(document[name])
+    finally:
+        for handle in handles.values():
+            handle.close()
     written = []
-    for name, content in seed_texts(fragments).items():
+    for name, new in partial.items():
         path = directory / f"{name}.csv"
-        if not path.exists() or path.read_text(encoding="utf-8") != content:
-            path.write_text(content, encoding="utf-8", newline="\n")
+        if path.exists() and filecmp.cmp(new, path, shallow=False):
+            new.unlink()
+        else:
+            os.replace(new, path)
         written.append(path)
     return written

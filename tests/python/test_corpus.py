@@ -28,7 +28,7 @@ from final_accounts.seeds import seed_texts
 
 
 def seeds_of(corpus) -> dict[str, str]:
-    return seed_texts(entry.fragments for entry in corpus.entries)
+    return seed_texts(entry.fragments for entry in corpus.entries())
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def test_parallel_extraction_equals_one_process(documents):
     paths = sorted(documents.iterdir())
     parallel = extract_corpus(paths, cache=None, workers=2)
     serial = extract_corpus(paths, cache=None, workers=1)
-    assert [e.document_id for e in parallel.entries] == [e.document_id for e in serial.entries]
+    assert parallel.documents == serial.documents
     assert seeds_of(parallel) == seeds_of(serial)
 
 

@@ -16,7 +16,7 @@ from final_accounts.seeds import RAW_TABLES, seed_texts, write_seeds
 def fresh_csvs(paths) -> dict[str, str]:
     """The seed files of a fresh extraction (no cache)."""
     corpus = extract_corpus(paths, cache=None)
-    return seed_texts(entry.fragments for entry in corpus.entries)
+    return seed_texts(entry.fragments for entry in corpus.entries())
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_committed_seeds_equal_a_fresh_extraction(fresh):
 
 def test_write_seeds_writes_the_seed_texts(tmp_path, fresh):
     corpus = extract_corpus([DOCUMENT_PATH], cache=None)
-    write_seeds((entry.fragments for entry in corpus.entries), tmp_path)
+    write_seeds((entry.fragments for entry in corpus.entries()), tmp_path)
     for name in RAW_TABLES:
         assert (tmp_path / f"{name}.csv").read_bytes() == fresh[name].encode("utf-8")
 

@@ -1,5 +1,6 @@
 """Data Docs for a validation run: one self-contained HTML page (inline CSS, no script, no
-CDN), readable from disk, plus an index of every run's page.
+CDN), readable from disk, plus an index of every run's page. The page lists every
+expectation's result and, per document, the identity rows that did not simply pass.
 
 GX's own Data Docs templates load Bootstrap, jQuery and Vega from CDNs, which an offline
 reader cannot reach; this page shows the same content, the GX validation results, together
@@ -25,10 +26,17 @@ font-variant-numeric:tabular-nums} .pass{background:#e6f4ea} .rounding{backgroun
 """
 
 
+# Pages of the most recent runs kept beside the warehouse (every run's counts stay in
+# audit.validation_runs; a page is a view of one run, written again by `validate`).
+KEPT_RUNS = 20
+
+
 def write_data_docs(report: GateReport, directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     page = directory / f"validation_{report.run_id}.html"
     page.write_text(_run_page(report), encoding="utf-8")
+    for old in sorted(directory.glob("validation_*.html"), reverse=True)[KEPT_RUNS:]:
+        old.unlink()
     _write_index(directory)
     return page
 
@@ -70,8 +78,12 @@ def _run_page(report: GateReport) -> str:
             "</td></tr>"
         )
     parts.append("</table>")
+    parts.append(
+        "<p>Below, per document, every identity row that did not simply pass (the passes are "
+        "in audit.identity_results).</p>"
+    )
     for document in report.documents:
-        parts.append(f"<h2>Identities of {e(document)}</h2>")
+        parts.append(f"<h2>Identities of {e(document)} that did not simply pass</h2>")
         parts.append(
             "<table><tr><th>identity</th><th>instance</th><th>outcome</th><th>left</th>"
             "<th class='num'>value</th><th>right</th><th class='num'>value</th>"

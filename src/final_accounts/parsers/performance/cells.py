@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...document import Document
 
@@ -37,6 +38,7 @@ _STRAY = set("ıIlĪīǐîŗĮįŢţ·`•,.，、-_—–'\"?;:!|/\\()[]{}*#=<>
 }
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,12 @@ class Cell:
     text: str  # markup removed, whitespace collapsed to single spaces, stripped
     embedded: bool  # an embedded layer (a copy of other rows), not a cell of this row
 
-    @property
+    @cached_property
     def compact(self) -> str:
         """The text without any whitespace."""
-        return re.sub(r"\s+", "", self.text)
+        return _WHITESPACE.sub("", self.text)
 
-    @property
+    @cached_property
     def empty(self) -> bool:
         return not self.compact or self.embedded
 
@@ -75,7 +77,7 @@ def split_cells(raw_line: str) -> list[Cell]:
             len(_SPACE_RUN.findall(unmarked)) >= EMBEDDED_MIN_RUNS
             or _INNER_GAP.search(unmarked) is not None
         )
-        cells.append(Cell(index, raw, re.sub(r"\s+", " ", unmarked).strip(), embedded))
+        cells.append(Cell(index, raw, _WHITESPACE.sub(" ", unmarked).strip(), embedded))
     return cells
 
 
@@ -87,7 +89,7 @@ class Line:
     raw: str
     cells: tuple[Cell, ...]
 
-    @property
+    @cached_property
     def filled(self) -> list[Cell]:
         """Cells that carry text of this row (not empty, not an embedded layer)."""
         return [c for c in self.cells if not c.empty]
@@ -112,7 +114,7 @@ def read_lines(document: Document, first: int, last: int) -> list[Line]:
 
 def is_stray(text: str) -> bool:
     """Only debris glyphs (or nothing): `ı`, `·`, `` ` ``, `.,`, `l,` …"""
-    compact = re.sub(r"\s+", "", text)
+    compact = _WHITESPACE.sub("", text)
     return all(ch in _STRAY for ch in compact)
 
 

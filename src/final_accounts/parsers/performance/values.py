@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from ...numbers import (
     PrintedNumber,
@@ -26,8 +27,16 @@ _COMMA_SCORE = re.compile(r"(\d+,\d{1,2})分?")
 MAX_SCORE = Decimal(100)
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+# The cell readers below are pure functions of a cell's text, called many times on the same
+# few thousand texts of a document (each cell is read as a value, a score, a fragment …):
+# they are memoised, with a bound so that a worker reading many documents stays small.
+MEMO_SIZE = 1 << 16
+
+
 def compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _WHITESPACE.sub("", text)
 
 
 def parse_amount(text: str) -> PrintedNumber | None:
@@ -39,6 +48,7 @@ def parse_percent(text: str) -> PrintedNumber | None:
     return parse_printed_percent(text)
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def parse_score(text: str) -> tuple[PrintedNumber | None, bool]:
     """A weight or score (≤ 100), and whether it was printed with a decimal comma."""
     squeezed = compact(text)
@@ -78,6 +88,7 @@ _DATE_TEXT = re.compile(r"(?:每月|\d{4}年|\d{1,2}月).*(?:前|底|日|内)$")
 OPERATOR_START = re.compile(r"(?:>=|<=|=|>|<)")
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def parse_value(raw: str) -> IndicatorValue:
     """A target or actual cell as printed → operator / value / unit, or qualitative text,
     or `unreadable` (kept as printed, never guessed)."""

@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- audit.identity_checks on the Urumqi HRSS 2024 document (DOMAIN.md §5: "off by 0.01–0.02 in
 -- several places that are rounding, not errors"). Pins real rows:
 -- N1 收入总计 32312.49 vs 32139.53 + 0.00 + 172.97 = 32312.50, off by −0.01 inside 4 × 0.005

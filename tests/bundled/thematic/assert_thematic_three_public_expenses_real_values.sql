@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- 第二部分 九 of the Urumqi HRSS 2024 document: "三公" total 81.97 (+4.19, +5.39%), 全年预算数
 -- 82.08, 决算数 81.97, 预决算差异率 −0.13% (line 214); 81.97 = 因公出国(境) 0.00 + 公务用车 81.97 +
 -- 公务接待 0.00 and 公务用车 81.97 = 购置 0.00 + 运行维护 81.97 (N20); amounts printed twice are one

@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- Real fund rows of the Urumqi HRSS 2024 self-evaluation tables, through the marts:
 -- Σ 全年预算数 of the 58 projects' 年度资金总额 rows = 33269.37 as printed, P35's total row printing
 -- no amounts (line 1277; 十一 states 33285.22 = 33269.37 + P35's 15.85); PPP 咨询机构服务费 (line 289)

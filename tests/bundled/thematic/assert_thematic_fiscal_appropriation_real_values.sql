@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- 第二部分 四, 五(一), 七, 八 of the Urumqi HRSS 2024 document: 财政拨款收入总计 32,288.11 = 年初
 -- 148.88 + 本年 32,139.22 (N9, rounding) = 年末 81.91 + 本年支出 32,206.19; 年初预算数 25,169.42,
 -- 决算数 32,288.11, 差异率 28.28%; 本年财政拨款收入 in 四 = 财政拨款收入 in 二 (N10); 本年财政拨款支出

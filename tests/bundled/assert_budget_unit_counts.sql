@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- The Urumqi HRSS 2024 document lists 11 budget units (1 本级 + 10 下属单位, lines 80–90) and 19
 -- internal offices (line 76), every office under the 本级 unit. Returns a row per count that differs.
 

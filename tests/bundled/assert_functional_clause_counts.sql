@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- The Urumqi HRSS 2024 document has 31 一般公共预算 clauses (五(三)) and 1 国有资本经营预算 clause
 -- (八), and dim_document.clause_count agrees. Returns a row per count that differs.
 

@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- 第一部分 二, 第二部分 六, 十一 and 十二 of the Urumqi HRSS 2024 document: 实有人数 1,026 = 在职 683
 -- (−31) + 离休 0 (0) + 退休 343 (+27) (N22), 19 科室 stated and listed; 基本支出 13,717.45 = 人员经费
 -- 12,596.51 + 公用经费 1,120.94 (N18) = 机关运行经费 972.03 + 事业单位公用经费 148.91 (N19); 1 整体

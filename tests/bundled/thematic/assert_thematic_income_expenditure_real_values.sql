@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- 第二部分 一 of the Urumqi HRSS 2024 document (lines 96-100): 收入总计 32,312.49 = 本年收入合计
 -- 32,139.53 + 使用非财政拨款结余 0.00 + 年初结转和结余 172.97 (N1, off by 0.01: rounding) and
 -- 支出总计 32,312.49 = 本年支出合计 32,221.61 + 结余分配 0.00 + 年末结转和结余 90.89 (N2, rounding);

@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- "Which indicators missed their targets, by how much, and why", as one query over
 -- fct_indicator_result (the query below is the answer; README-style). On the Urumqi HRSS 2024
 -- document it returns real rows, among them P09 指标2 (target >=17.7, actual 16.69, 94.29%) and

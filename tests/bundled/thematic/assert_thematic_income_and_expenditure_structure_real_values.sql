@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- 第二部分 二 and 三 of the Urumqi HRSS 2024 document (lines 104-110): 财政拨款收入 32,139.22
 -- (100.00%), 其他收入 0.30 (0.000%, three decimals), Σ sources = 本年收入 32,139.53 (N4, 7 addends
 -- → ±0.035, off by 0.01); 基本支出 13,717.58 (42.57%) + 项目支出 18,504.03 (57.43%) = 本年支出

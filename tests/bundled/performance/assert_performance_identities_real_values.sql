@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- The performance identities on the Urumqi HRSS 2024 document (audit.identity_checks): P7's count
 -- passes (58 tables, 十一 line 238) and its two sums are not_evaluable because P35's 年度资金总额
 -- row prints no amounts (line 1277): the 57 printed 全年预算数 give 33269.37, short of the stated

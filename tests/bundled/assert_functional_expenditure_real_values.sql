@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- Real figures of the Urumqi HRSS 2024 document (第二部分 五(三) line 136 and 八 line 198) read
 -- through the mart: amount, signed change, change percent, derived prior year and codes.
 -- Returns one row per expected clause that is missing or differs.

@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- 第二部分 十(一)-(三) of the Urumqi HRSS 2024 document: 机关运行经费 972.03 (−25.58, −2.56%),
 -- 事业单位公用经费 148.91; 政府采购 558.49 = 货物 70.11 + 工程 52.67 + 服务 435.71 (N21), 中小企业
 -- 487.86 (87.35%), 小微企业 246.91 (44.21%); 房屋 3,777.12 平方米 worth 532.04, 车辆 49 worth 849.68

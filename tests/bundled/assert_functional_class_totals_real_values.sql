@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- The Urumqi HRSS 2024 document lists 4 类 totals in 五(二) (lines 128–131) summing to 32186.91
 -- 万元, the 一般公共预算财政拨款支出 of 五(一) (line 122), with the printed codes and shares.
 -- Returns a row per expectation that fails.

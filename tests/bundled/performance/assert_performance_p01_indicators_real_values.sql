@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- The 13 indicators of P01 (2024年市级财政就业补助资金局本级, lines 262–284) in full, as printed:
 -- 一级 / 二级 / 三级, 年度指标值, 实际完成值, 分值, 得分, with the derived achievement_ratio and
 -- is_target_met. Returns a row per expected indicator missing or different, and any extra row.

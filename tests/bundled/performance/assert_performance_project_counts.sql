@@ -1,4 +1,3 @@
-{{ config(enabled=var('fixture_document_id') in var('built_document_ids', [var('fixture_document_id')])) }}
 -- The Urumqi HRSS 2024 document prints 58 项目支出绩效自评表 (P01…P58, 第二部分 十一 line 238
 -- says 58 projects) and one 部门整体支出绩效自评表 (line 241). Returns a row per count that differs.
 
