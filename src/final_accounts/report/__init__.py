@@ -6,6 +6,9 @@ Read-only on the warehouse; the same warehouse gives byte-identical pages.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -34,20 +37,45 @@ order by documents.fiscal_year desc, documents.document_id
 """
 
 
-def write_reports(database: Path, out_dir: Path) -> list[Path]:
+# Below this many documents the pages are written in this process (a pool costs more).
+POOL_MIN_DOCUMENTS = 8
+
+
+def write_reports(database: Path, out_dir: Path, *, workers: int | None = None) -> list[Path]:
     """Write one page per document, the index and the one copy of Plotly's JavaScript the
-    pages load into out_dir; returns the pages written (the index last)."""
+    pages load into out_dir; returns the pages written (the index last). The pages are
+    independent: several processes write them, each reading the warehouse read-only."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / PLOTLY_SCRIPT).write_text(get_plotlyjs(), "utf-8")
-    written = []
     with duckdb.connect(str(database), read_only=True) as connection:
-        for document_id in document_ids(connection):
-            page = out_dir / f"{document_id}.html"
-            page.write_text(document_page(read_document(connection, document_id)), "utf-8")
-            written.append(page)
+        ids = document_ids(connection)
         cursor = connection.execute(_INDEX_ROWS)
         names = [d[0] for d in cursor.description]
         documents = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    workers = min(workers or os.cpu_count() or 1, len(ids))
+    if workers <= 1 or len(ids) < POOL_MIN_DOCUMENTS:
+        written = _write_pages(database, out_dir, ids)
+    else:
+        chunks = [ids[n::workers] for n in range(workers)]
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            parts = pool.map(_write_pages, [database] * workers, [out_dir] * workers, chunks)
+            written = sorted((page for part in parts for page in part), key=_ids_order(ids))
     index = out_dir / INDEX
     index.write_text(index_page(documents), "utf-8")
     return [*written, index]
+
+
+def _write_pages(database: Path, out_dir: Path, ids: list[str]) -> list[Path]:
+    written = []
+    with duckdb.connect(str(database), read_only=True) as connection:
+        for document_id in ids:
+            page = out_dir / f"{document_id}.html"
+            page.write_text(document_page(read_document(connection, document_id)), "utf-8")
+            written.append(page)
+    return written
+
+
+def _ids_order(ids: list[str]):
+    position = {f"{document_id}.html": n for n, document_id in enumerate(ids)}
+    return lambda page: position[page.name]
