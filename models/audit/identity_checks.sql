@@ -1,26 +1,39 @@
--- Every accounting identity of DOMAIN.md §5 (narrative part), one row per identity ×
--- document × instance, with both sides, the difference, the rounding envelope, the outcome
--- (pass, rounding, fail, not_evaluable) and the source lines of its inputs. A failure that a
--- person accepted as the publisher's own error (ref_identity_acknowledgements) is flagged.
--- The quality gate's Great Expectations suites (expectations/) read this view.
+-- Every check of the registry (seeds ref_checks, ref_check_instances, ref_check_terms) on every
+-- document it applies to, one row per check × document × instance, from the evaluator of its
+-- kind: both sides, the difference, the rounding envelope, the outcome (pass, rounding, fail,
+-- not_evaluable) and the source lines of the inputs. A failure that a person accepted as the
+-- publisher's own error (ref_identity_acknowledgements) is flagged with its evidence; its final
+-- outcome is in identity_results.
 
 with
 
-sum_identities as (
+sums as (
 
-    select * from {{ ref('int_audit__sum_identities') }}
-
-),
-
-ratio_identities as (
-
-    select * from {{ ref('int_audit__ratio_identities') }}
+    select * from {{ ref('int_checks__sums') }}
 
 ),
 
-performance_identities as (
+ratios as (
 
-    select * from {{ ref('int_audit__performance_identities') }}
+    select * from {{ ref('int_checks__ratios') }}
+
+),
+
+bounds as (
+
+    select * from {{ ref('int_checks__bounds') }}
+
+),
+
+rules as (
+
+    select * from {{ ref('int_checks__rules') }}
+
+),
+
+checks as (
+
+    select * from {{ ref('stg_reference__checks') }}
 
 ),
 
@@ -32,11 +45,13 @@ acknowledgements as (
 
 unioned as (
 
-    select * from sum_identities
+    select * from sums
     union all by name
-    select * from ratio_identities
+    select * from ratios
     union all by name
-    select * from performance_identities
+    select * from bounds
+    union all by name
+    select * from rules
 
 ),
 
@@ -50,8 +65,12 @@ final as (
         unioned.document_id,
         unioned.instance,
 
-        ----------  the two sides
+        ----------  the check
+        unioned.suite,
+        checks.severity,
         unioned.check_kind,
+
+        ----------  the two sides
         unioned.left_label,
         unioned.left_value,
         unioned.right_label,
@@ -62,13 +81,20 @@ final as (
         ----------  outcome
         unioned.outcome,
         unioned.not_evaluable_reason,
+        unioned.implied_input,
+        unioned.implied_value,
         acknowledgements.acknowledgement_id is not null as is_acknowledged,
         acknowledgements.evidence as acknowledgement_evidence,
+
+        ----------  inputs chosen between two printings (by the extractor's rule, named)
+        unioned.chosen_inputs,
 
         ----------  lineage
         unioned.source_lines
 
     from unioned
+    inner join checks
+        on unioned.identity_id = checks.check_id
     left join acknowledgements
         on unioned.document_id = acknowledgements.document_id
         and unioned.identity_id = acknowledgements.identity_id

@@ -20,7 +20,6 @@ from pathlib import Path
 
 import duckdb
 
-from . import project
 from .cache import ExtractionCache
 from .corpus import CorpusExtract, document_paths, extract_corpus, write_corpus_seeds
 from .dbt_docs import generate_static_docs
@@ -136,9 +135,10 @@ def stage_dbt_build(workspace: Workspace) -> str:
 
 
 def stage_quality_gate(workspace: Workspace) -> str:
-    """The Great Expectations suites over the accounting identities; Data Docs for the run;
-    results into schema audit. A failed critical expectation stops the build here."""
-    report = evaluate(workspace.database, project.EXPECTATIONS, read_only=False)
+    """The Great Expectations suites of the check registry over the identity results; Data
+    Docs for the run; the run into audit.validation_runs. A failed critical expectation stops
+    the build here."""
+    report = evaluate(workspace.database, read_only=False)
     report.data_docs = write_data_docs(report, workspace.warehouse.parent / "data_docs")
     record(report, workspace.database, previous=workspace.warehouse)
     workspace.gate = report

@@ -19,6 +19,8 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
+from .seeds import RAW_SCHEMA
+
 PACKAGE = Path(__file__).resolve().parent
 
 # Modules of the package that do not take part in turning a document into rows: changing
@@ -45,14 +47,16 @@ class CacheEntry:
 
 @cache
 def extractor_version() -> str:
-    """The version of this installation's extraction code."""
-    return source_version(PACKAGE)
+    """The version of this installation's extraction code and of the raw tables' columns."""
+    return source_version(PACKAGE, RAW_SCHEMA)
 
 
-def source_version(package: Path) -> str:
-    """A hash of the extraction code in a package folder: the path and bytes of every
-    module it consists of."""
+def source_version(package: Path, *data: Path) -> str:
+    """A hash of the extraction code in a package folder (the path and bytes of every module
+    it consists of) and of the data files it reads."""
     digest = hashlib.sha256()
+    for path in data:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for path in sorted(package.rglob("*.py")):
         relative = path.relative_to(package).as_posix()
         if relative.startswith(_NOT_EXTRACTION) or "__pycache__" in relative:

@@ -30,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
         "build", help="extract every document, build and test the warehouse, publish it"
     )
     _location_options(build)
+    build.add_argument(
+        "--keep-workspace",
+        action="store_true",
+        help="keep the build's workspace (its dbt project, seeds and database) when a stage "
+        "fails, to look into it",
+    )
     build.set_defaults(run=_build)
 
     extract = commands.add_parser(
@@ -52,6 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     validate.add_argument("--warehouse", type=Path, default=project.WAREHOUSE)
     validate.set_defaults(run=_validate)
+
+    suites = commands.add_parser(
+        "suites",
+        help="write the Great Expectations suites of expectations/ from the check registry "
+        "(seeds/reference/ref_checks.csv, ref_check_instances.csv, ref_check_suites.csv)",
+    )
+    suites.add_argument("--out", type=Path, default=project.EXPECTATIONS)
+    suites.set_defaults(run=_suites)
 
     export = commands.add_parser(
         "export",
@@ -85,13 +99,18 @@ def _build(arguments: argparse.Namespace) -> int:
     documents = arguments.documents.resolve()
     # The committed seeds follow the bundled documents only, never a side folder.
     seeds_out = project.RAW_SEEDS if documents == project.DOCUMENTS else None
-    return run_build(documents, arguments.warehouse.resolve(), seeds_out)
+    return run_build(
+        documents, arguments.warehouse.resolve(), seeds_out, keep_workspace=arguments.keep_workspace
+    )
 
 
-def run_build(documents: Path, warehouse: Path, seeds_out: Path | None) -> int:
+def run_build(
+    documents: Path, warehouse: Path, seeds_out: Path | None, *, keep_workspace: bool = False
+) -> int:
     """Run every stage; publish only if all pass. Returns the exit code."""
     started = time.perf_counter()
     workspace = new_workspace(documents, warehouse, seeds_out)
+    failed = True
     try:
         for number, (name, stage) in enumerate(STAGES, start=1):
             print(f"[{number}/{len(STAGES)}] {name} …", flush=True)
@@ -106,8 +125,13 @@ def run_build(documents: Path, warehouse: Path, seeds_out: Path | None) -> int:
         print(f"error: {error}", file=sys.stderr)
         print(f"The published warehouse was not changed: {warehouse}", file=sys.stderr)
         return EXIT_FAILED
+    else:
+        failed = False
     finally:
-        discard(workspace)
+        if failed and keep_workspace:
+            print(f"The workspace is kept: {workspace.root}", file=sys.stderr)
+        else:
+            discard(workspace)
     _print_summary(workspace, warehouse, time.perf_counter() - started)
     return EXIT_OK
 
@@ -148,12 +172,12 @@ def _print_gate(report) -> None:
     verdict = "passed" if report.passed else "FAILED"
     print(f"  quality gate {verdict}: {summary}")
     notable = [
-        f"{check['final_outcome']:<12} {check['identity_id']:<4} "
+        f"{check['outcome']:<12} {check['identity_id']:<4} "
         f"[{check['document_id']}] {check['instance']}: {check['left_value']} vs "
         f"{check['right_value']} (difference {check['difference']}, envelope "
         f"{check['envelope']}, lines {check['source_lines']})"
         for check in report.checks
-        if check["final_outcome"] in ("rounding", "acknowledged")
+        if check["outcome"] in ("rounding", "acknowledged")
     ]
     for line in _at_most(notable) + _at_most(describe_failures(report)):
         print(f"    {line}")
@@ -174,7 +198,7 @@ def _validate(arguments: argparse.Namespace) -> int:
             f"error: no warehouse at {warehouse}; run `final-accounts build` first", file=sys.stderr
         )
         return EXIT_FAILED
-    report = evaluate(warehouse, project.EXPECTATIONS, read_only=True)
+    report = evaluate(warehouse, read_only=True)
     report.data_docs = write_data_docs(report, warehouse.parent / "data_docs")
     print(f"Validated {warehouse} ({len(report.documents)} document(s))")
     _print_gate(report)
@@ -198,6 +222,14 @@ def _extract(arguments: argparse.Namespace) -> int:
         f"{len(corpus.documents)} document(s) ({corpus.extracted} extracted, {corpus.cached} "
         f"from the cache); seeds written to {arguments.seeds}"
     )
+    return EXIT_OK
+
+
+def _suites(arguments: argparse.Namespace) -> int:
+    from .quality.suites import generate_suites, read_registry, write_suites
+
+    paths = write_suites(generate_suites(read_registry(project.REFERENCE_SEEDS)), arguments.out)
+    print(f"{len(paths)} suites written to {arguments.out}: {', '.join(p.name for p in paths)}")
     return EXIT_OK
 
 

@@ -44,6 +44,15 @@ def parse_printed_number(raw: str) -> PrintedNumber | None:
     return PrintedNumber(value=Decimal(plain), text=plain, decimals=decimals)
 
 
+def printed_decimals(value: Decimal | None) -> int | None:
+    """The digits after the point a printed number was read with (a Decimal keeps them:
+    `10.00` → 2, `9, 33` read as 9.33 → 2, `10` → 0): the rounding unit of the value."""
+    if value is None:
+        return None
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def direction_sign(word: str) -> int:
     """+1 for 增加/增长, -1 for 减少/下降; ValueError for anything else."""
     if word in _POSITIVE_DIRECTIONS:

@@ -173,15 +173,13 @@ class Conflict:
 
 @dataclass(frozen=True)
 class MissingCell:
-    """A cell the table should have but the text does not carry. `implied_value` is what
-    an identity of DOMAIN.md §5 implies (never used as the value itself)."""
+    """A cell the table should have but the text does not carry. (What an identity would
+    imply for it is the identity's to say: audit.identity_results.implied_value.)"""
 
     table_id: str
     field: str
     line: int | None
     reason: str
-    implied_value: Decimal | None = None
-    implied_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,24 +208,6 @@ class TableQuality:
     indicators: int
 
 
-@dataclass(frozen=True)
-class IdentityCheck:
-    """One identity of DOMAIN.md §5 (P1–P8) evaluated on the printed numbers.
-
-    outcome: pass | rounding | fail | not_evaluable; implied_outcome is the outcome when
-    missing inputs take the values other identities imply (None when nothing was missing)."""
-
-    table_id: str
-    identity: str  # P1 … P8
-    subject: str  # e.g. annual_budget, indicator:3, total_score
-    outcome: str
-    stated: Decimal | None
-    computed: Decimal | None
-    tolerance: Decimal | None
-    detail: str
-    implied_outcome: str | None = None
-
-
 @dataclass
 class PerformanceExtract:
     """Everything read from the performance tables of one document."""
@@ -242,7 +222,6 @@ class PerformanceExtract:
     missing: list[MissingCell] = field(default_factory=list)
     layers: list[LayerNote] = field(default_factory=list)
     quality: list[TableQuality] = field(default_factory=list)
-    checks: list[IdentityCheck] = field(default_factory=list)
 
     def fund_rows_of(self, table_id: str) -> list[FundRow]:
         return [r for r in self.fund_rows if r.table_id == table_id]

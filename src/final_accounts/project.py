@@ -7,6 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = ROOT / "documents"
 RAW_SEEDS = ROOT / "seeds" / "raw"
+REFERENCE_SEEDS = ROOT / "seeds" / "reference"
 WAREHOUSE = ROOT / "warehouse" / "final_accounts.duckdb"
 EXPECTATIONS = ROOT / "expectations"
 

@@ -15,98 +15,25 @@ from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
+
+from . import project
 from .extract import DocumentExtract
+from .numbers import printed_decimals
 
 Row = dict[str, object]
 
-# Each raw table: its columns, in order. Types are declared for dbt in
-# seeds/raw/_raw__seeds.yml (a test keeps the two in step).
-RAW_TABLES: dict[str, tuple[str, ...]] = {
-    "raw_documents": (
-        "document_id", "department_name", "caliber", "fiscal_year", "title", "source_file",
-        "source_sha256", "line_count",
-    ),
-    "raw_document_sections": (
-        "document_id", "section_seq", "section_code", "section_title", "section_kind",
-        "heading_line", "first_line", "last_line",
-    ),
-    "raw_source_lines": ("document_id", "source_line", "section_code", "raw_text"),
-    "raw_disclosed_figures": (
-        "document_id", "figure_seq", "section_code", "topic", "line_item", "measure", "value",
-        "value_text", "decimals", "unit", "share_base", "source_line", "raw_text",
-    ),
-    "raw_explanations": (
-        "document_id", "explanation_seq", "section_code", "topic", "subject",
-        "explanation_kind", "explanation_text", "source_line", "raw_text",
-    ),
-    "raw_functional_clauses": (
-        "document_id", "section_code", "budget_type", "clause_no", "class_name", "kuan_name",
-        "item_name", "amount_wan_yuan", "change_wan_yuan", "change_pct", "reason",
-        "source_line", "source_line_end", "raw_text",
-    ),
-    "raw_functional_class_totals": (
-        "document_id", "section_code", "budget_type", "list_no", "class_name",
-        "amount_wan_yuan", "share_pct", "source_line", "raw_text",
-    ),
-    "raw_main_functions": (
-        "document_id", "function_no", "function_label", "function_name", "function_text",
-        "source_line", "raw_text",
-    ),
-    "raw_budget_units": (
-        "document_id", "unit_no", "unit_level", "unit_name", "source_line", "raw_text",
-    ),
-    "raw_internal_offices": ("document_id", "office_no", "office_name", "source_line", "raw_text"),
-    "raw_basic_expenditure_items": (
-        "document_id", "expense_group", "item_no", "item_name", "source_line", "raw_text",
-    ),
-    "raw_glossary_terms": (
-        "document_id", "term_no", "term", "definition", "source_line", "raw_text",
-    ),
-    "raw_attached_tables": ("document_id", "table_no", "table_name", "source_line", "raw_text"),
-    "raw_unparsed_tokens": (
-        "document_id", "token_seq", "section_code", "token", "reason", "source_line", "context",
-    ),
-    "raw_performance_tables": (
-        "document_id", "table_id", "table_kind", "table_seq", "name_raw", "name", "name_quality",
-        "name_source_line", "competent_department_raw", "competent_department",
-        "implementing_unit_raw", "implementing_unit", "expected_goal", "actual_goal",
-        "goal_source_line", "goal_source_line_end", "total_weight", "total_score",
-        "total_score_raw", "total_line", "source_line", "source_line_end", "raw_text",
-    ),
-    "raw_performance_fund_rows": (
-        "document_id", "table_id", "row_seq", "row_kind", "label_raw", "initial_budget",
-        "annual_budget", "executed", "weight", "execution_rate_pct", "score",
-        "initial_budget_raw", "annual_budget_raw", "executed_raw", "weight_raw",
-        "execution_rate_raw", "score_raw", "source_line", "raw_text",
-    ),
-    "raw_performance_indicators": (
-        "document_id", "table_id", "indicator_seq", "level1", "level1_source", "level2",
-        "level2_source", "name", "name_raw", "name_quality", "target_raw", "target_text",
-        "target_operator", "target_value", "target_unit", "target_kind", "basis", "actual_raw",
-        "actual_text", "actual_operator", "actual_value", "actual_unit", "actual_kind", "weight",
-        "weight_raw", "score", "score_raw", "deviation_reason", "source_line", "source_line_end",
-        "first_line", "layer_lines", "raw_text",
-    ),
-    "raw_performance_recoveries": (
-        "document_id", "table_id", "recovery_seq", "field", "recovered_value", "source_line",
-        "target_line", "rule",
-    ),
-    "raw_performance_conflicts": (
-        "document_id", "table_id", "conflict_seq", "field", "value_a", "line_a", "value_b",
-        "line_b", "kept", "resolution",
-    ),
-    "raw_performance_missing_cells": (
-        "document_id", "table_id", "missing_seq", "field", "line", "reason", "implied_value",
-        "implied_by",
-    ),
-    "raw_performance_layer_notes": (
-        "document_id", "table_id", "note_seq", "line", "kind", "kept_line", "text",
-    ),
-    "raw_performance_quality": (
-        "document_id", "table_id", "expected_cells", "extracted_cells", "missing_cells",
-        "recovered_cells", "conflicts", "dropped_layers", "indicators",
-    ),
-}  # fmt: skip
+# Each raw table: its columns, in order, as declared (with their types and descriptions) in
+# the one place dbt reads them too, seeds/raw/_raw__seeds.yml.
+RAW_SCHEMA = project.RAW_SEEDS / "_raw__seeds.yml"
+
+
+def _declared_columns(schema: Path) -> dict[str, tuple[str, ...]]:
+    seeds = yaml.safe_load(schema.read_text(encoding="utf-8"))["seeds"]
+    return {seed["name"]: tuple(seed["config"]["column_types"]) for seed in seeds}
+
+
+RAW_TABLES: dict[str, tuple[str, ...]] = _declared_columns(RAW_SCHEMA)
 
 # The list tables, by the list name the list parsers give their entries.
 _LIST_TABLES = {
@@ -215,7 +142,8 @@ def _performance_rows(base: Row, performance) -> Iterator[tuple[str, list[Row]]]
          "competent_department_raw", "competent_department", "implementing_unit_raw",
          "implementing_unit", "expected_goal", "actual_goal", "goal_source_line",
          "goal_source_line_end", "total_weight", "total_score", "total_score_raw", "total_line",
-         "source_line", "source_line_end", "raw_text")}
+         "source_line", "source_line_end", "raw_text"),
+         "total_score_decimals": printed_decimals(p.total_score)}
         for p in performance.projects
     ]  # fmt: skip
     yield "raw_performance_tables", tables
@@ -223,7 +151,9 @@ def _performance_rows(base: Row, performance) -> Iterator[tuple[str, list[Row]]]
         {**base, "table_id": r.table_id, "row_seq": seq, **_fields(r, "row_kind", "label_raw",
          "initial_budget", "annual_budget", "executed", "weight", "execution_rate_pct", "score",
          "initial_budget_raw", "annual_budget_raw", "executed_raw", "weight_raw",
-         "execution_rate_raw", "score_raw", "source_line", "raw_text")}
+         "execution_rate_raw", "score_raw", "source_line", "raw_text"),
+         **_decimals(r, "initial_budget", "annual_budget", "executed", "weight",
+                     "execution_rate_pct", "score")}
         for seq, r in enumerate(performance.fund_rows, start=1)
     ]  # fmt: skip
     yield "raw_performance_indicators", [
@@ -232,6 +162,7 @@ def _performance_rows(base: Row, performance) -> Iterator[tuple[str, list[Row]]]
          "weight", "weight_raw", "score", "score_raw", "deviation_reason", "source_line",
          "source_line_end", "first_line", "raw_text"),
          **_indicator_value("target", i.target), **_indicator_value("actual", i.actual),
+         **_decimals(i, "weight", "score"),
          "layer_lines": ",".join(str(n) for n in i.layer_lines) or None}
         for i in performance.indicators
     ]  # fmt: skip
@@ -247,7 +178,7 @@ def _performance_rows(base: Row, performance) -> Iterator[tuple[str, list[Row]]]
     ]  # fmt: skip
     yield "raw_performance_missing_cells", [
         {**base, "table_id": m.table_id, "missing_seq": seq, **_fields(m, "field", "line",
-         "reason", "implied_value", "implied_by")}
+         "reason")}
         for seq, m in enumerate(performance.missing, start=1)
     ]  # fmt: skip
     yield "raw_performance_layer_notes", [
@@ -265,6 +196,14 @@ def _performance_rows(base: Row, performance) -> Iterator[tuple[str, list[Row]]]
 def _indicator_value(prefix: str, value) -> Row:
     names = ("raw", "text", "operator", "value", "unit", "kind")
     return {f"{prefix}_{n}": getattr(value, n) if value is not None else None for n in names}
+
+
+def _decimals(record: object, *names: str) -> Row:
+    """`<name>_decimals` of each printed number (execution_rate_pct → execution_rate_decimals)."""
+    return {
+        f"{name.removesuffix('_pct')}_decimals": printed_decimals(getattr(record, name))
+        for name in names
+    }
 
 
 def _fields(record: object, *names: str) -> Row:

@@ -24,7 +24,7 @@ from final_accounts.cache import ExtractionCache, extractor_version, source_vers
 from final_accounts.cli import EXIT_BAD_INPUT, main
 from final_accounts.corpus import extract_corpus
 from final_accounts.errors import InputErrors
-from final_accounts.seeds import seed_texts
+from final_accounts.seeds import RAW_SCHEMA, seed_texts
 
 
 def seeds_of(corpus) -> dict[str, str]:
@@ -97,12 +97,18 @@ def test_an_unreadable_entry_is_extracted_again(documents, tmp_path, fresh_seeds
 def test_the_extractor_version_follows_the_extraction_code(tmp_path):
     package = tmp_path / "final_accounts"
     shutil.copytree(cache_module.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
-    assert source_version(package) == extractor_version()
+    assert source_version(package, RAW_SCHEMA) == extractor_version()
     (package / "report" / "page.py").write_text("# the report is not extraction\n")
-    assert source_version(package) == extractor_version()
+    assert source_version(package, RAW_SCHEMA) == extractor_version()
     narrative = package / "parsers" / "narrative.py"
     narrative.write_text(narrative.read_text(encoding="utf-8") + "\n# changed\n")
-    assert source_version(package) != extractor_version()
+    assert source_version(package, RAW_SCHEMA) != extractor_version()
+
+
+def test_the_extractor_version_follows_the_raw_columns(tmp_path):
+    schema = tmp_path / RAW_SCHEMA.name
+    schema.write_text(RAW_SCHEMA.read_text(encoding="utf-8") + "\n# changed\n")
+    assert source_version(cache_module.PACKAGE, schema) != extractor_version()
 
 
 def test_parallel_extraction_equals_one_process(documents):

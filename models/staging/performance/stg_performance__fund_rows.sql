@@ -1,16 +1,16 @@
 -- One row per fund row of a self-evaluation table (raw_performance_fund_rows): 年度资金总额 /
 -- 当年财政拨款 / 其他资金 (department: 年度总资金 / 上级 / 本级 / 其他) with the six columns.
--- For each number, the decimals printed in its raw cell (spaces removed; digits after the
--- point, or after the comma when the comma stands for the point as in '9, 33'), which give its
--- rounding radius in the audit identities. Null when the cell carries no number.
+-- For each number, the decimals it was printed with (from the extractor; the comma counts as
+-- the point in '9, 33'), which give its rounding radius in the identities. Null when the cell
+-- carries no number.
 
 {% set cells = [
-    ('initial_budget', 'initial_budget_raw', 'budget_initial'),
-    ('annual_budget', 'annual_budget_raw', 'budget_full_year'),
-    ('executed', 'executed_raw', 'executed'),
-    ('weight', 'weight_raw', 'weight'),
-    ('execution_rate_pct', 'execution_rate_raw', 'execution_rate'),
-    ('score', 'score_raw', 'score'),
+    ('initial_budget', 'budget_initial'),
+    ('annual_budget', 'budget_full_year'),
+    ('executed', 'executed'),
+    ('weight', 'weight'),
+    ('execution_rate', 'execution_rate'),
+    ('score', 'score'),
 ] %}
 
 with
@@ -42,13 +42,8 @@ renamed as (
         cast(score as decimal(18, 2)) as score,
 
         ----------  printed decimals
-        {%- for value, raw, name in cells %}
-        case when {{ value }} is not null then coalesce(
-            length(regexp_extract(replace({{ raw }}, ' ', ''), '\.(\d+)', 1)),
-            case when {{ value }} <> trunc({{ value }})
-                then length(regexp_extract(replace({{ raw }}, ' ', ''), ',(\d+)\D*$', 1)) end,
-            0
-        ) end as {{ name }}_decimals,
+        {%- for raw, name in cells %}
+        cast({{ raw }}_decimals as integer) as {{ name }}_decimals,
         {%- endfor %}
 
         ----------  cells as printed

@@ -1,9 +1,6 @@
 -- One row per indicator row of a self-evaluation table (raw_performance_indicators): 一级 / 二级 /
--- 三级 names, target and actual as printed and parsed, 分值, 得分, deviation reason. The decimals
--- printed in the 分值 and 得分 cells are read from their raw text (spaces removed; the comma
--- counts as the point in '9, 33'), for the audit envelopes.
-
-{% set cells = [('weight', 'weight_raw'), ('score', 'score_raw')] %}
+-- 三级 names, target and actual as printed and parsed, 分值, 得分 with the decimals they were
+-- printed with (from the extractor), deviation reason.
 
 with
 
@@ -52,14 +49,8 @@ renamed as (
         ----------  weight and score
         cast(weight as decimal(18, 2)) as weight,
         cast(score as decimal(18, 2)) as score,
-        {%- for value, raw in cells %}
-        case when {{ value }} is not null then coalesce(
-            length(regexp_extract(replace({{ raw }}, ' ', ''), '\.(\d+)', 1)),
-            case when {{ value }} <> trunc({{ value }})
-                then length(regexp_extract(replace({{ raw }}, ' ', ''), ',(\d+)\D*$', 1)) end,
-            0
-        ) end as {{ value }}_decimals,
-        {%- endfor %}
+        cast(weight_decimals as integer) as weight_decimals,
+        cast(score_decimals as integer) as score_decimals,
         {{ clean_text('weight_raw') }} as weight_raw,
         {{ clean_text('score_raw') }} as score_raw,
 

@@ -1,5 +1,5 @@
 -- One row per cell a table should have but does not print legibly (raw_performance_missing_cells),
--- with the reason and the value the table's own arithmetic implies (reported, never used).
+-- with the reason. (The value an identity implies for it is in audit.identity_results.)
 
 with
 
@@ -22,8 +22,6 @@ renamed as (
         ----------  the cell
         {{ clean_text('field') }} as field,
         {{ clean_text('reason') }} as reason,
-        {{ to_wan_yuan('implied_value') }} as implied_value,
-        {{ clean_text('implied_by') }} as implied_by,
 
         ----------  lineage
         cast(line as integer) as source_line

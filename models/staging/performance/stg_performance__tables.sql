@@ -1,6 +1,6 @@
 -- One row per self-evaluation table of 第二部分 十一 (raw_performance_tables): the department
 -- table (D) and one per project (P01 …), names raw and cleaned, units, goals and the 总分 row.
--- The printed decimals of 总分 are read from its raw cell (spaces removed), for envelopes.
+-- 总分 with the decimals it was printed with (from the extractor), for envelopes.
 
 with
 
@@ -40,9 +40,7 @@ renamed as (
         cast(total_weight as decimal(18, 2)) as total_weight,
         cast(total_score as decimal(18, 2)) as total_score,
         {{ clean_text('total_score_raw') }} as total_score_raw,
-        case when total_score is not null then
-            coalesce(length(regexp_extract(replace(total_score_raw, ' ', ''), '\.(\d+)', 1)), 0)
-        end as total_score_decimals,
+        cast(total_score_decimals as integer) as total_score_decimals,
         cast(total_line as integer) as total_line,
 
         ----------  lineage

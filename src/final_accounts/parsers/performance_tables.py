@@ -3,8 +3,9 @@
 
 Stages (each in parsers/performance/): split the section into tables and each table into
 its parts (layout) → names and units (names) → fund rows (funds) → goal texts (goals) →
-indicator rows (lines, indicators) → extraction quality per table (quality) → the
-identities P1–P8 (checks). `summarise` prints the result for a person to read.
+indicator rows (lines, indicators) → extraction quality per table (quality). `summarise`
+prints the result for a person to read. The identities P1–P8 are the warehouse's (the check
+registry), not the extractor's.
 """
 
 from __future__ import annotations
@@ -27,10 +28,9 @@ from ..performance_records import (
 )
 from ..sections import KIND_PERFORMANCE_TABLES, Section
 from .performance.cells import Line, strip_markup
-from .performance.checks import run_checks
 from .performance.funds import SECTION_CODE, fund_rows
 from .performance.goals import Goals, goals
-from .performance.indicators import TableContext, department_indicators, project_indicators
+from .performance.indicators import department_indicators, project_indicators
 from .performance.layout import TableLayout, split_tables
 from .performance.names import (
     Reference,
@@ -72,43 +72,23 @@ def parse_performance_tables(document: Document, section: Section) -> Performanc
         )
         extract.fund_rows += rows
         if layout.kind == "department":
-            extract.indicators += department_indicators(
-                layout, _context(layout, rows, None, None), table_notes
-            )
+            extract.indicators += department_indicators(layout, table_notes)
             extract.department = _department(layout, goals(layout))
         else:
-            table, indicators = _project(layout, rows, document, refs, table_notes)
+            table, indicators = _project(layout, document, refs, table_notes)
             extract.projects.append(table)
             extract.indicators += indicators
         notes.extend(table_notes)
     extract.recoveries = notes.recoveries
     extract.conflicts = notes.conflicts
     extract.layers = notes.layers
-    extract.checks, extract.missing = run_checks(extract, notes.missing)
+    extract.missing = notes.missing
     extract.quality = [table_quality(extract, layout.table_id) for layout in layouts]
     return extract
 
 
-def _context(
-    layout: TableLayout,
-    rows: list[FundRow],
-    total_weight: Decimal | None,
-    total_score: Decimal | None,
-) -> TableContext:
-    """What the indicator stage needs of the rest of the table to settle conflicts."""
-    total = next((r for r in rows if r.row_kind == "total"), None)
-    return TableContext(
-        layout.table_id,
-        total.score if total else None,
-        total_score,
-        total_weight,
-        total.weight if total else None,
-    )
-
-
 def _project(
     layout: TableLayout,
-    rows: list[FundRow],
     document: Document,
     refs: list[Reference],
     notes: Notes,
@@ -117,9 +97,7 @@ def _project(
     units = department_and_unit(layout, document, refs, name.bleed, notes)
     goal = goals(layout)
     total_weight, total_score, total_raw = _total_row(layout)
-    indicators = project_indicators(
-        layout, _context(layout, rows, total_weight, total_score), notes
-    )
+    indicators = project_indicators(layout, notes)
     assert layout.name_line is not None
     table = ProjectTable(
         table_id=layout.table_id,

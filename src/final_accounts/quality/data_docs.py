@@ -93,8 +93,8 @@ def _run_page(report: GateReport) -> str:
         for check in (c for c in report.checks if c["document_id"] == document):
             note = check["not_evaluable_reason"] or check["acknowledgement_evidence"] or ""
             parts.append(
-                f"<tr class='{check['final_outcome']}'><td>{e(check['identity_id'])}</td>"
-                f"<td>{e(check['instance'])}</td><td>{e(check['final_outcome'])}</td>"
+                f"<tr class='{check['outcome']}'><td>{e(check['identity_id'])}</td>"
+                f"<td>{e(check['instance'])}</td><td>{e(check['outcome'])}</td>"
                 f"<td>{e(str(check['left_label']))}</td>"
                 f"<td class='num'>{_number(check['left_value'])}</td>"
                 f"<td>{e(str(check['right_label']))}</td>"

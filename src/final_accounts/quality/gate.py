@@ -1,13 +1,13 @@
-"""The gate: run the suites, decide by severity, record the results in schema audit.
+"""The gate: run the suites of the check registry, decide by severity, record the run.
 
 - A failed `critical` expectation fails the gate (the build does not publish; `validate`
   exits non-zero); a failed `warning` is reported and does not block. GX stores severity
   but does not enforce it, so this module does.
-- An identity failure accepted in ref_identity_acknowledgements is reported as
-  `acknowledged` and does not fail its expectation (the suites' queries exclude it).
-- audit.identity_results (one row per identity × document × instance, with the final
-  outcome and severity) and audit.validation_runs (one row per run, history kept from the
-  previously published warehouse) are written in the database being built.
+- The outcomes are dbt's (audit.identity_results, one row per check × document × instance,
+  with the final outcome: a failure accepted in ref_identity_acknowledgements is
+  `acknowledged`, and the suites' queries do not count it).
+- audit.validation_runs (one row per run, history kept from the previously published
+  warehouse) is written in the database being built: the run is GX's, after dbt.
 """
 
 from __future__ import annotations
@@ -22,12 +22,9 @@ from pathlib import Path
 import duckdb
 
 from .gx_runner import ExpectationResult, run_suites
-from .suites import Suite, load_suites
+from .suites import Suite, registry_suites, warehouse_registry
 
 OUTCOMES = ("pass", "rounding", "fail", "acknowledged", "not_evaluable")
-_FINAL_OUTCOME = (
-    "case when outcome = 'fail' and is_acknowledged then 'acknowledged' else outcome end"
-)
 
 
 @dataclass
@@ -37,8 +34,7 @@ class GateReport:
     suites: list[Suite]
     results: list[ExpectationResult]
     counts: Counter[str]  # identity rows by final outcome
-    checks: list[dict]  # the rows of audit.identity_checks that did not simply pass
-    severities: dict[str, str]  # identity id → severity, from the suites
+    checks: list[dict]  # the rows of audit.identity_results that did not simply pass
     documents: list[str]
     data_docs: Path | None = None
     history: list[dict] = field(default_factory=list)
@@ -59,24 +55,23 @@ class GateReport:
         return self.counts
 
 
-def evaluate(database: Path, suites_dir: Path, *, read_only: bool) -> GateReport:
-    """Run every suite over the warehouse and gather the identity rows they judged."""
-    suites = load_suites(suites_dir)
+def evaluate(database: Path, *, read_only: bool) -> GateReport:
+    """Run every suite of the warehouse's own check registry over it and gather the identity
+    rows they judged."""
+    suites = registry_suites(warehouse_registry(database))
     results = run_suites(database, suites, read_only=read_only)
-    severities = {e.identity_id: e.severity for s in suites for e in s.expectations}
     with duckdb.connect(str(database), read_only=True) as connection:
         counts = Counter(
             dict(
                 connection.execute(
-                    f"select {_FINAL_OUTCOME} as outcome, count(*) from audit.identity_checks "
-                    "group by all"
+                    "select outcome, count(*) from audit.identity_results group by all"
                 ).fetchall()
             )
         )
         # Only what did not simply pass comes into memory: at a province's scale the passes
         # are hundreds of thousands of rows, read where they are.
         cursor = connection.execute(
-            "select * from audit.identity_checks where outcome <> 'pass' "
+            "select * from audit.identity_results where outcome <> 'pass' "
             "order by document_id, identity_check_id"
         )
         columns = [d[0] for d in cursor.description]
@@ -87,10 +82,6 @@ def evaluate(database: Path, suites_dir: Path, *, read_only: bool) -> GateReport
                 "select document_id from marts.dim_document order by document_id"
             ).fetchall()
         ]
-    for check in checks:
-        check["severity"] = severities.get(check["identity_id"], "critical")
-        acknowledged = check["outcome"] == "fail" and check["is_acknowledged"]
-        check["final_outcome"] = "acknowledged" if acknowledged else check["outcome"]
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     return GateReport(
         run_id=f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}",
@@ -99,7 +90,6 @@ def evaluate(database: Path, suites_dir: Path, *, read_only: bool) -> GateReport
         results=results,
         counts=counts,
         checks=checks,
-        severities=severities,
         documents=documents,
     )
 
@@ -137,48 +127,7 @@ def record(report: GateReport, database: Path, previous: Path | None) -> None:
                 str(report.data_docs) if report.data_docs else None,
             ],
         )
-        severities = sorted(report.severities.items())
-        connection.execute(
-            "create or replace temp table identity_severities (identity_id varchar, "
-            "severity varchar)"
-        )
-        if severities:
-            connection.executemany("insert into identity_severities values (?, ?)", severities)
-        # Computed where the data is: one statement over the view, however many documents.
-        connection.execute(
-            """
-            create or replace table audit.identity_results as
-            select
-                ? as run_id,
-                checks.identity_check_id,
-                checks.identity_id,
-                checks.document_id,
-                checks.instance,
-                severities.severity,
-                case when checks.outcome = 'fail' and checks.is_acknowledged
-                    then 'acknowledged' else checks.outcome end as outcome,
-                checks.check_kind,
-                checks.left_label,
-                checks.left_value,
-                checks.right_label,
-                checks.right_value,
-                checks.difference,
-                checks.envelope,
-                checks.not_evaluable_reason,
-                checks.acknowledgement_evidence,
-                checks.source_lines
-            from audit.identity_checks as checks
-            left join identity_severities as severities using (identity_id)
-            """,
-            [report.run_id],
-        )
         _comment_columns(connection)
-        connection.execute(
-            "comment on table audit.identity_results is 'Outcome of every accounting identity "
-            "× document × instance at the last validation run: pass, rounding, fail, "
-            "acknowledged or not_evaluable, with both sides, the difference, the envelope, "
-            "the severity and the source lines.'"
-        )
         connection.execute(
             "comment on table audit.validation_runs is 'One row per quality-gate run: when, "
             "which documents, which suite versions, counts by outcome, failures, and whether "
@@ -186,18 +135,12 @@ def record(report: GateReport, database: Path, previous: Path | None) -> None:
         )
 
 
-# Columns the runner adds; the others take their description from audit.identity_checks.
-_RESULT_COLUMNS = {
-    "run_id": "The validation run (audit.validation_runs.run_id) that judged the row.",
-    "severity": "critical (a failure stops the build) or warning (reported only), from the suite.",
-    "outcome": "pass, rounding, fail, acknowledged (a failure accepted as the publisher's "
-    "error) or not_evaluable.",
-}
+# Columns of audit.validation_runs (written here, not by dbt), described in the catalog.
 _RUN_COLUMNS = {
     "run_id": "Id of the run: its UTC time and a random suffix.",
     "run_at": "When the suites ran (UTC).",
     "documents": "The document ids in the warehouse that was validated.",
-    "suite_versions": "JSON object: suite name → version of expectations/*.json.",
+    "suite_versions": "JSON object: suite name → version (a hash of its expectations).",
     "pass_count": "Identity rows that hold exactly.",
     "rounding_count": "Identity rows that hold within the rounding envelope.",
     "fail_count": "Identity rows that fail and are not acknowledged.",
@@ -211,29 +154,9 @@ _RUN_COLUMNS = {
 
 
 def _comment_columns(connection: duckdb.DuckDBPyConnection) -> None:
-    described = dict(
-        connection.execute(
-            "select column_name, comment from duckdb_columns() where schema_name = 'audit' "
-            "and table_name = 'identity_checks' and comment is not null"
-        ).fetchall()
-    )
-    for table, columns in (
-        ("identity_results", {**described, **_RESULT_COLUMNS}),
-        ("validation_runs", _RUN_COLUMNS),
-    ):
-        present = {
-            row[0]
-            for row in connection.execute(
-                "select column_name from duckdb_columns() where schema_name = 'audit' "
-                "and table_name = ?",
-                [table],
-            ).fetchall()
-        }
-        for column, text in columns.items():
-            if column not in present:
-                continue
-            quoted = text.replace("'", "''")
-            connection.execute(f"comment on column audit.{table}.{column} is '{quoted}'")
+    for column, text in _RUN_COLUMNS.items():
+        quoted = text.replace("'", "''")
+        connection.execute(f"comment on column audit.validation_runs.{column} is '{quoted}'")
 
 
 def _copy_history(connection: duckdb.DuckDBPyConnection, previous: Path) -> None:

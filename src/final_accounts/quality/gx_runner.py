@@ -89,13 +89,14 @@ def _validate(gx, context, source, suite: Suite) -> list[ExpectationResult]:
         gx.ValidationDefinition(name=f"{suite.name}_validation", data=batch, suite=gx_suite)
     )
     outcome = definition.run(result_format="COMPLETE")
+    # GX does not keep the suite's order in its results: match them by the id in their meta.
+    by_id = {result.expectation_config.meta["identity_id"]: result for result in outcome.results}
     results = []
-    for expectation, result in zip(suite.expectations, outcome.results, strict=True):
+    for expectation in suite.expectations:
+        result = by_id[expectation.identity_id]
         details = result.result.get("details") or {}
         rows = tuple(details.get("unexpected_rows") or ())
-        error = None
-        if result.exception_info and result.exception_info.get("raised_exception"):
-            error = result.exception_info.get("exception_message")
+        error = _exception_message(result.exception_info or {})
         results.append(
             ExpectationResult(
                 suite=suite.name,
@@ -110,6 +111,15 @@ def _validate(gx, context, source, suite: Suite) -> list[ExpectationResult]:
             )
         )
     return results
+
+
+def _exception_message(info: dict) -> str | None:
+    """The message of an exception GX caught while validating an expectation: at the top of
+    its exception_info, or in the entry of the metric that raised it."""
+    if info.get("raised_exception"):
+        return info.get("exception_message")
+    nested = (v for v in info.values() if isinstance(v, dict) and v.get("raised_exception"))
+    return next((v.get("exception_message") for v in nested), None)
 
 
 def _expectation(gx, expectation):

@@ -13,7 +13,6 @@ Patterns relied on:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ...document import Document
 from ...errors import ExtractionError
@@ -71,7 +70,6 @@ def fund_rows(layout: TableLayout, document: Document, notes: Notes) -> list[Fun
             section=SECTION_CODE,
             line=first,
         )
-    _implied(layout.table_id, rows, notes)
     return rows
 
 
@@ -214,32 +212,3 @@ def _cell(texts: list[str], index: int) -> str:
     return texts[index] if 0 <= index < len(texts) else ""
 
 
-def _implied(table_id: str, rows: list[FundRow], notes: Notes) -> None:
-    """For each missing amount, the value P1 (P8) implies from the other rows."""
-    by_kind = {r.row_kind: r for r in rows}
-    total = by_kind.get("total")
-    parts = [r for r in rows if r.row_kind != "total"]
-    if total is None or not parts:
-        return
-    identity = "P8" if "superior" in by_kind else "P1"
-    for index, cell in enumerate(notes.missing):
-        if cell.table_id != table_id or not cell.field.startswith("fund:"):
-            continue
-        _, kind, field = cell.field.split(":")
-        if field not in AMOUNT_FIELDS:
-            continue
-        values = {r.row_kind: getattr(r, field) for r in rows}
-        if kind == "total":
-            known = [values[r.row_kind] for r in parts]
-            implied = sum(known, Decimal(0)) if None not in known else None
-        else:
-            others = [values[r.row_kind] for r in parts if r.row_kind != kind]
-            implied = (
-                values["total"] - sum(others, Decimal(0))
-                if values.get("total") is not None and None not in others
-                else None
-            )
-        if implied is not None:
-            notes.missing[index] = MissingCell(
-                cell.table_id, cell.field, cell.line, cell.reason, implied, identity
-            )

@@ -117,29 +117,18 @@ class Row:
         return numbers
 
 
-@dataclass
-class TableContext:
-    table_id: str
-    funding_score: Decimal | None
-    total_score: Decimal | None
-    total_weight: Decimal | None
-    funding_weight: Decimal | None
-
-
 # ---------------------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------------------
 
 
-def project_indicators(layout: TableLayout, context: TableContext, notes: Notes) -> list[Indicator]:
+def project_indicators(layout: TableLayout, notes: Notes) -> list[Indicator]:
     lines = [ln for ln in layout.indicator_lines if not ln.blank]
     parsed = [parse_project_line(ln) for ln in lines]
-    return _assemble(layout, parsed, context, notes, department=False)
+    return _assemble(layout, parsed, notes, department=False)
 
 
-def department_indicators(
-    layout: TableLayout, context: TableContext, notes: Notes
-) -> list[Indicator]:
+def department_indicators(layout: TableLayout, notes: Notes) -> list[Indicator]:
     """The department table has fixed columns (一级 二级 三级 预期指标值 指标值设定依据
     实际完成指标值 分值权重 得分): its rows are read by the header's cell positions."""
     header = {c.compact: c.index for line in layout.indicator_header for c in line.filled}
@@ -156,7 +145,7 @@ def department_indicators(
         if line.blank:
             continue
         parsed.append(_department_line(line, columns))
-    return _assemble(layout, parsed, context, notes, department=True, columns=columns)
+    return _assemble(layout, parsed, notes, department=True, columns=columns)
 
 
 def _department_line(line: Line, columns: dict[str, int]) -> ParsedLine:
@@ -197,7 +186,6 @@ def _department_line(line: Line, columns: dict[str, int]) -> ParsedLine:
 def _assemble(
     layout: TableLayout,
     parsed: list[ParsedLine],
-    context: TableContext,
     notes: Notes,
     *,
     department: bool,
@@ -228,7 +216,7 @@ def _assemble(
     rows = _group(anchors, extras, position, notes, table_id)
     for row in rows:
         _resolve_row(row, extras, notes, table_id)
-    _resolve_conflicts_by_identities(rows, context, notes)
+    _resolve_pending_conflicts(rows)
     rows = _split_merged(rows, notes, table_id)
     _recover_from_value_pieces(rows, parsed, notes, table_id)
     _recover_from_embedded(rows, layout, notes, table_id)
@@ -885,58 +873,29 @@ def _pick(
     return chosen
 
 
-def _resolve_conflicts_by_identities(rows: list[Row], context: TableContext, notes: Notes) -> None:
-    """A conflict between two readable printings of a 得分 (分值) is settled by the table's
-    own 总分 (P4) or 100 (P5) when exactly one of the printings satisfies it."""
+def _resolve_pending_conflicts(rows: list[Row]) -> None:
+    """A conflict between two readable printings that no layer rule settled: keep the
+    printing whose line also carries a readable target (the row's own layer; the other line's
+    target is debris), else the first printed. Extraction only: no identity is computed here;
+    both printings and the rule go to raw_performance_conflicts, and every check that uses the
+    cell names the choice (audit chosen_inputs)."""
     for row in rows:
-        conflicts = row.conflicts
+        readable_targets = {
+            c.line for c in row.candidates.get("target", []) if _readable("target", c)
+        }
         settled = []
-        for slot, chosen, other, resolution in conflicts:
-            if resolution == "pending" and slot in ("weight", "score"):
-                fits = []
-                for candidate in (chosen, other):
-                    row.values[slot] = candidate
-                    fits.append(_identity_holds(rows, slot, context))
-                if fits == [False, True]:
+        for slot, chosen, other, resolution in row.conflicts:
+            if resolution == "pending":
+                if other.line in readable_targets and chosen.line not in readable_targets:
                     row.values[slot] = other
-                    resolution = (
-                        "consistent_with_P4_total"
-                        if slot == "score"
-                        else "consistent_with_P5_weights"
-                    )
                     chosen, other = other, chosen
+                    resolution = "kept_layer_with_readable_target"
+                elif chosen.line in readable_targets and other.line not in readable_targets:
+                    resolution = "kept_layer_with_readable_target"
                 else:
-                    row.values[slot] = chosen
-                    resolution = (
-                        "kept_first_printed"
-                        if fits != [True, False]
-                        else (
-                            "consistent_with_P4_total"
-                            if slot == "score"
-                            else "consistent_with_P5_weights"
-                        )
-                    )
-            elif resolution == "pending":
-                resolution = "kept_first_printed"
+                    resolution = "kept_first_printed"
             settled.append((slot, chosen, other, resolution))
         row.conflicts = settled
-
-
-def _identity_holds(rows: list[Row], slot: str, context: TableContext) -> bool:
-    values = []
-    for row in rows:
-        candidate = row.values.get(slot)
-        number = parse_score(candidate.text)[0] if candidate else None
-        if number is None:
-            return False
-        values.append(number.value)
-    if slot == "score":
-        if context.total_score is None or context.funding_score is None:
-            return False
-        return abs(context.total_score - context.funding_score - sum(values)) <= Decimal("0.011")
-    if context.total_weight is None or context.funding_weight is None:
-        return False
-    return context.total_weight - context.funding_weight == sum(values)
 
 
 # ---------------------------------------------------------------------------------------

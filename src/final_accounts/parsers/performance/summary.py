@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ...performance_records import (
     DEPARTMENT_TABLE_ID,
     FundRow,
@@ -11,8 +9,6 @@ from ...performance_records import (
     IndicatorValue,
     PerformanceExtract,
 )
-
-PASSING = ("pass", "rounding")
 
 
 def _value(value: IndicatorValue | None) -> str:
@@ -53,8 +49,7 @@ def _heading(extract: PerformanceExtract, table_id: str) -> str:
 
 
 def summarise(extract: PerformanceExtract, *, indicators: bool = True) -> str:
-    """Counts and checks first, then each table: fund rows, indicators, quality and the
-    identities that do not hold; last the document-level checks."""
+    """Counts first, then each table: fund rows, indicators and extraction quality."""
     out: list[str] = []
     declared = extract.declared
     if declared:
@@ -68,8 +63,6 @@ def summarise(extract: PerformanceExtract, *, indicators: bool = True) -> str:
         f"{len(extract.recoveries)} recoveries, {len(extract.conflicts)} conflicts, "
         f"{len(extract.missing)} missing cells, {len(extract.layers)} layer notes"
     )
-    outcomes = Counter((c.identity, c.outcome) for c in extract.checks)
-    out.append("checks: " + ", ".join(f"{k[0]} {k[1]}: {v}" for k, v in sorted(outcomes.items())))
     tables = [p.table_id for p in extract.projects]
     if extract.department:
         tables.insert(0, DEPARTMENT_TABLE_ID)
@@ -86,12 +79,4 @@ def summarise(extract: PerformanceExtract, *, indicators: bool = True) -> str:
                 f"{q.missing_cells} missing, {q.recovered_cells} recovered, "
                 f"{q.conflicts} conflicts, {q.dropped_layers} layers"
             )
-        for c in extract.checks:
-            if c.table_id == table_id and c.outcome not in PASSING:
-                out.append(f"    {c.identity} {c.subject}: {c.outcome} — {c.detail}")
-    out.append("")
-    for c in extract.checks:
-        if c.table_id == "*":
-            implied = f" (with implied values: {c.implied_outcome})" if c.implied_outcome else ""
-            out.append(f"{c.identity} {c.subject}: {c.outcome}{implied} — {c.detail}")
     return "\n".join(out)
