@@ -10,6 +10,7 @@ line, and the published warehouse left byte for byte as it was.
 
 from __future__ import annotations
 
+import json
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -26,13 +27,14 @@ from support import (
 )
 
 from final_accounts.cli import EXIT_FAILED, EXIT_OK, main
-from final_accounts.project import EXPECTATIONS
+from final_accounts.project import REFERENCE_SEEDS
 from final_accounts.quality.gate import describe_failures, evaluate
 from final_accounts.quality.mutation import (
     Mutation,
     apply_mutations,
     reevaluate_identities,
 )
+from final_accounts.quality.suites import generate_suites, read_registry
 
 # One extracted figure changed, and the identity that must catch it: (source line, line
 # item pattern, measure, change, identity, words the failure report must contain).
@@ -82,7 +84,7 @@ def mutated(clean_build, tmp_path_factory):
 @pytest.fixture(scope="module")
 def mutated_gate(mutated):
     warehouse, _ = mutated
-    return describe_failures(evaluate(warehouse, EXPECTATIONS, read_only=True))
+    return describe_failures(evaluate(warehouse, read_only=True))
 
 
 @pytest.mark.parametrize("name", list(MUTATIONS))
@@ -123,7 +125,7 @@ def test_the_clean_document_passes_with_no_unacknowledged_failure(clean_build):
     assert clean_build.exit_code == EXIT_OK, clean_build.stderr
     # narrative and project tables together; the 13 failures are warnings (W2 8, W3 5)
     assert (
-        "quality gate passed: pass 1568, rounding 7, fail 13, acknowledged 1, not_evaluable 34"
+        "quality gate passed: pass 1570, rounding 7, fail 13, acknowledged 1, not_evaluable 34"
         in clean_build.stdout
     )
     assert "CRITICAL" not in clean_build.stdout
@@ -154,9 +156,11 @@ def test_audit_answers_which_documents_fail_and_where(published):
             "from audit.validation_runs"
         ).fetchall()
     assert rows == [(REAL_DOCUMENT_ID, "N5", "其他收入", "acknowledged", "104")]
-    suites = '{"narrative_identities": "1.1.0", "performance_identities": "1.0.0"}'
+    generated = generate_suites(read_registry(REFERENCE_SEEDS))
+    versions = {name: suite["version"] for name, suite in generated.items()}
+    suites = json.dumps(versions, ensure_ascii=False)
     warnings = ["performance_identities:W2", "performance_identities:W3"]
-    assert runs == [([REAL_DOCUMENT_ID], suites, 1568, 7, 13, 1, 34, True, warnings)]
+    assert runs == [([REAL_DOCUMENT_ID], suites, 1570, 7, 13, 1, 34, True, warnings)]
 
 
 def test_every_identity_is_evaluated_or_says_why_not(published):
@@ -171,7 +175,7 @@ def test_every_identity_is_evaluated_or_says_why_not(published):
             "select count(*) from audit.identity_results "
             "where outcome = 'not_evaluable' and not_evaluable_reason is null"
         ).fetchone()[0]
-    narrative = {f"N{n}" for n in range(1, 24)} | {"D1"}
+    narrative = {f"N{n}" for n in range(1, 25)} | {"D1"}
     performance = {f"P{n}" for n in range(1, 9)} | {"W1", "W2", "W3"}
     assert narrative | performance == identities
     assert unexplained == 0
