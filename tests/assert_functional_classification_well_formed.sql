@@ -1,4 +1,4 @@
--- The reference classification is well formed (DOMAIN.md §6): a 类 has 3 digits and no parent, a
+-- The reference classification is well formed (docs/DOMAIN.md §6): a 类 has 3 digits and no parent, a
 -- 款 5 digits under a 类, a 项 7 digits under a 款; a child's code starts with its parent's; and a
 -- name occurs at most once among the children of one parent (so matching by name per level and
 -- parent can never fan out). Returns the offending codes.

@@ -1,5 +1,5 @@
 {#- Half a unit of the last printed digit: the rounding radius of a printed number
-    (DOMAIN.md §5). 2 decimals → 0.005. Exact DECIMAL, no power() (which is DOUBLE). -#}
+    (docs/DOMAIN.md §5). 2 decimals → 0.005. Exact DECIMAL, no power() (which is DOUBLE). -#}
 {% macro half_unit(decimals) -%}
     (case {{ decimals }}
         when 0 then 0.5 when 1 then 0.05 when 2 then 0.005

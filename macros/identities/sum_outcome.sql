@@ -1,4 +1,4 @@
-{#- Outcome of an additive identity from its difference and envelope (DOMAIN.md §5):
+{#- Outcome of an additive identity from its difference and envelope (docs/DOMAIN.md §5):
     pass when exact, rounding when within the sum of the terms' half units, else fail;
     not_evaluable when an input is missing. -#}
 {% macro sum_outcome(difference, envelope) -%}

@@ -1,7 +1,7 @@
 """Normalisers for printed numbers: amounts, percents, counts, change directions.
 
 Every parser goes through these, so the rules for extraction damage live in one place
-(DOMAIN.md §4): spaces inside numbers (`2, 121. 12`, `0. 00`), thousands commas,
+(docs/DOMAIN.md §4): spaces inside numbers (`2, 121. 12`, `0. 00`), thousands commas,
 percents printed with 2 or 3 decimals.
 """
 

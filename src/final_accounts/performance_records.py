@@ -1,4 +1,4 @@
-"""Typed records of the performance self-evaluation tables (section 十一, DOMAIN.md §3).
+"""Typed records of the performance self-evaluation tables (section 十一, docs/DOMAIN.md §3).
 
 One dataclass per raw table row. Every row names its table (`table_id`: "D" for the
 部门整体支出绩效自评表, "P01" … for the 项目支出绩效自评表 in document order) and keeps the

@@ -1,4 +1,4 @@
-"""Splitting a document into the sections of the national template (DOMAIN.md §2)."""
+"""Splitting a document into the sections of the national template (docs/DOMAIN.md §2)."""
 
 from __future__ import annotations
 

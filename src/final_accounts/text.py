@@ -2,7 +2,7 @@
 markup, with every character mapped back to its source line.
 
 The PDF-to-text step inserts spaces inside words and numbers (`比上 年决算`, `0. 00`) and
-wraps sentences over lines and blank lines (DOMAIN.md §4). Parsers match on the compact
+wraps sentences over lines and blank lines (docs/DOMAIN.md §4). Parsers match on the compact
 text and report positions through the map, so every value keeps its source line.
 """
 

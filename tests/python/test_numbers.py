@@ -1,4 +1,4 @@
-"""The normalisers for printed numbers (DOMAIN.md §4): spaces, commas, decimals, signs."""
+"""The normalisers for printed numbers (docs/DOMAIN.md §4): spaces, commas, decimals, signs."""
 
 from __future__ import annotations
 

@@ -25,8 +25,9 @@ pivoted as (
         any_value(component_order) as component_order,
         any_value(parent_component_code) as parent_component_code,
         max(line_item) filter (where role = 'amount') as printed_line_item,
-        max(value) filter (where role = 'amount') as amount,
-        max(source_line) filter (where role = 'amount') as amount_source_line
+        {{ pivot_by_role([
+            ('amount', 'amount')
+        ]) }}
 
     from basic_figures
     group by document_id, component_code

@@ -44,48 +44,25 @@ pivoted as (
         component_code,
         any_value(section_code) as section_code,
 
-        -- values: the first occurrence of each role
-        max(value) filter (where role = 'income_total' and occurrence_no = 1) as income_total,
-        max(value) filter (where role = 'beginning_balance' and occurrence_no = 1) as beginning_balance,
-        max(value) filter (where role = 'current_year_income' and occurrence_no = 1) as current_year_income,
-        max(value) filter (where role = 'expenditure_total' and occurrence_no = 1) as expenditure_total,
-        max(value) filter (where role = 'ending_balance' and occurrence_no = 1) as ending_balance,
-        max(value) filter (where role = 'current_year_expenditure' and occurrence_no = 1) as current_year_expenditure,
-        max(value) filter (
-            where role = 'share_of_current_year_expenditure_pct' and occurrence_no = 1
-        ) as share_of_current_year_expenditure_pct,
-        max(value) filter (where role = 'change' and occurrence_no = 1) as change,
-        max(value) filter (where role = 'change_pct' and occurrence_no = 1) as change_pct,
-        max(value) filter (where role = 'budget_initial' and occurrence_no = 1) as budget_initial,
-        max(value) filter (where role = 'final' and occurrence_no = 1) as final,
-        max(value) filter (where role = 'budget_variance_pct' and occurrence_no = 1) as budget_variance_pct,
-
-        -- lines
-        max(source_line) filter (where role = 'income_total' and occurrence_no = 1) as income_total_source_line,
-        max(source_line) filter (where role = 'beginning_balance' and occurrence_no = 1) as beginning_balance_source_line,
-        max(source_line) filter (
-            where role = 'current_year_income' and occurrence_no = 1
-        ) as current_year_income_source_line,
-        max(source_line) filter (
-            where role = 'expenditure_total' and occurrence_no = 1
-        ) as expenditure_total_source_line,
-        max(source_line) filter (where role = 'ending_balance' and occurrence_no = 1) as ending_balance_source_line,
-        max(source_line) filter (
-            where role = 'current_year_expenditure' and occurrence_no = 1
-        ) as current_year_expenditure_source_line,
+        {{ pivot_by_role([
+            ('income_total', 'income_total'),
+            ('beginning_balance', 'beginning_balance'),
+            ('current_year_income', 'current_year_income'),
+            ('expenditure_total', 'expenditure_total'),
+            ('ending_balance', 'ending_balance'),
+            ('current_year_expenditure', 'current_year_expenditure'),
+            ('share_of_current_year_expenditure_pct', 'share_of_current_year_expenditure_pct',
+                'share_source_line'),
+            ('change', 'change'),
+            ('change_pct', 'change_pct'),
+            ('budget_initial', 'budget_initial'),
+            ('final', 'final'),
+            ('budget_variance_pct', 'budget_variance_pct', 'budget_variance_source_line')
+        ], first_occurrence=true) }},
+        -- the second printing of 本年支出 keeps its line
         max(source_line) filter (
             where role = 'current_year_expenditure' and occurrence_no = 2
-        ) as current_year_expenditure_second_source_line,
-        max(source_line) filter (
-            where role = 'share_of_current_year_expenditure_pct' and occurrence_no = 1
-        ) as share_source_line,
-        max(source_line) filter (where role = 'change' and occurrence_no = 1) as change_source_line,
-        max(source_line) filter (where role = 'change_pct' and occurrence_no = 1) as change_pct_source_line,
-        max(source_line) filter (where role = 'budget_initial' and occurrence_no = 1) as budget_initial_source_line,
-        max(source_line) filter (where role = 'final' and occurrence_no = 1) as final_source_line,
-        max(source_line) filter (
-            where role = 'budget_variance_pct' and occurrence_no = 1
-        ) as budget_variance_source_line
+        ) as current_year_expenditure_second_source_line
 
     from scope_figures
     group by document_id, component_code
@@ -98,12 +75,11 @@ texts as (
         document_id,
         component_code,
         any_value(section_code) as section_code,
-        max(explanation_text) filter (where role = 'change_reason') as change_reason,
-        max(explanation_text) filter (where role = 'budget_variance_reason') as budget_variance_reason,
-        max(explanation_text) filter (where role = 'statement') as scope_statement,
-        max(source_line) filter (where role = 'change_reason') as change_reason_source_line,
-        max(source_line) filter (where role = 'budget_variance_reason') as budget_variance_reason_source_line,
-        max(source_line) filter (where role = 'statement') as scope_statement_source_line
+        {{ pivot_by_role([
+            ('change_reason', 'change_reason'),
+            ('budget_variance_reason', 'budget_variance_reason'),
+            ('scope_statement', 'statement')
+        ], text=true) }}
 
     from scope_explanations
     group by document_id, component_code

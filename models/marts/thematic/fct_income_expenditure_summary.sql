@@ -32,26 +32,18 @@ pivoted as (
 
     select
         document_id,
-        max(value) filter (where role = 'income_total') as income_total,
-        max(value) filter (where role = 'current_year_income') as current_year_income,
-        max(value) filter (where role = 'non_fiscal_balance_used') as non_fiscal_balance_used,
-        max(value) filter (where role = 'beginning_balance') as beginning_balance,
-        max(value) filter (where role = 'expenditure_total') as expenditure_total,
-        max(value) filter (where role = 'current_year_expenditure') as current_year_expenditure,
-        max(value) filter (where role = 'surplus_distribution') as surplus_distribution,
-        max(value) filter (where role = 'ending_balance') as ending_balance,
-        max(value) filter (where role = 'change') as change,
-        max(value) filter (where role = 'change_pct') as change_pct,
-        max(source_line) filter (where role = 'income_total') as income_total_source_line,
-        max(source_line) filter (where role = 'current_year_income') as current_year_income_source_line,
-        max(source_line) filter (where role = 'non_fiscal_balance_used') as non_fiscal_balance_used_source_line,
-        max(source_line) filter (where role = 'beginning_balance') as beginning_balance_source_line,
-        max(source_line) filter (where role = 'expenditure_total') as expenditure_total_source_line,
-        max(source_line) filter (where role = 'current_year_expenditure') as current_year_expenditure_source_line,
-        max(source_line) filter (where role = 'surplus_distribution') as surplus_distribution_source_line,
-        max(source_line) filter (where role = 'ending_balance') as ending_balance_source_line,
-        max(source_line) filter (where role = 'change') as change_source_line,
-        max(source_line) filter (where role = 'change_pct') as change_pct_source_line
+        {{ pivot_by_role([
+            ('income_total', 'income_total'),
+            ('current_year_income', 'current_year_income'),
+            ('non_fiscal_balance_used', 'non_fiscal_balance_used'),
+            ('beginning_balance', 'beginning_balance'),
+            ('expenditure_total', 'expenditure_total'),
+            ('current_year_expenditure', 'current_year_expenditure'),
+            ('surplus_distribution', 'surplus_distribution'),
+            ('ending_balance', 'ending_balance'),
+            ('change', 'change'),
+            ('change_pct', 'change_pct')
+        ]) }}
 
     from summary_figures
     group by document_id
@@ -62,8 +54,9 @@ reasons as (
 
     select
         document_id,
-        max(explanation_text) filter (where role = 'change_reason') as change_reason,
-        max(source_line) filter (where role = 'change_reason') as change_reason_source_line
+        {{ pivot_by_role([
+            ('change_reason', 'change_reason')
+        ], text=true) }}
 
     from explanations
     where theme = 'income_expenditure_summary'

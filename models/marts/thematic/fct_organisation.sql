@@ -26,8 +26,9 @@ office_counts as (
 
     select
         document_id,
-        max(value) filter (where role = 'count') as internal_office_count,
-        max(source_line) filter (where role = 'count') as internal_office_count_source_line
+        {{ pivot_by_role([
+            ('internal_office_count', 'count')
+        ]) }}
 
     from figures
     where theme = 'organisation' and component_code = 'internal_offices' and occurrence_no = 1
@@ -39,8 +40,9 @@ office_lists as (
 
     select
         document_id,
-        max(explanation_text) filter (where role = 'enumeration') as internal_office_list,
-        max(source_line) filter (where role = 'enumeration') as internal_office_list_source_line
+        {{ pivot_by_role([
+            ('internal_office_list', 'enumeration')
+        ], text=true) }}
 
     from explanations
     where theme = 'organisation' and component_code = 'internal_offices'

@@ -27,13 +27,12 @@ pivoted as (
         any_value(component_order) as component_order,
         any_value(section_code) as section_code,
         max(line_item) filter (where role = 'count') as printed_line_item,
-        max(value) filter (where role = 'count') as item_count,
         max(unit) filter (where role = 'count') as item_count_unit,
-        max(value) filter (where role = 'budget') as budget,
-        max(value) filter (where role = 'executed') as executed,
-        max(source_line) filter (where role = 'count') as item_count_source_line,
-        max(source_line) filter (where role = 'budget') as budget_source_line,
-        max(source_line) filter (where role = 'executed') as executed_source_line
+        {{ pivot_by_role([
+            ('item_count', 'count'),
+            ('budget', 'budget'),
+            ('executed', 'executed')
+        ]) }}
 
     from evaluation_figures
     group by document_id, component_code

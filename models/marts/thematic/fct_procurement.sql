@@ -26,11 +26,11 @@ pivoted as (
         any_value(component_order) as component_order,
         any_value(parent_component_code) as parent_component_code,
         max(line_item) filter (where role = 'amount') as printed_line_item,
-        max(value) filter (where role = 'amount') as amount,
-        max(value) filter (where role = 'share_pct') as share_pct,
         max(share_base) filter (where role = 'share_pct') as share_base,
-        max(source_line) filter (where role = 'amount') as amount_source_line,
-        max(source_line) filter (where role = 'share_pct') as share_source_line
+        {{ pivot_by_role([
+            ('amount', 'amount'),
+            ('share_pct', 'share_pct', 'share_source_line')
+        ]) }}
 
     from procurement_figures
     group by document_id, component_code

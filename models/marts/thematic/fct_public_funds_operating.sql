@@ -37,12 +37,11 @@ pivoted as (
         any_value(component_name) as component_name,
         any_value(component_order) as component_order,
         max(line_item) filter (where role = 'amount') as printed_line_item,
-        max(value) filter (where role = 'amount') as amount,
-        max(value) filter (where role = 'change') as change,
-        max(value) filter (where role = 'change_pct') as change_pct,
-        max(source_line) filter (where role = 'amount') as amount_source_line,
-        max(source_line) filter (where role = 'change') as change_source_line,
-        max(source_line) filter (where role = 'change_pct') as change_pct_source_line
+        {{ pivot_by_role([
+            ('amount', 'amount'),
+            ('change', 'change'),
+            ('change_pct', 'change_pct')
+        ]) }}
 
     from operating_figures
     group by document_id, component_code
@@ -54,8 +53,9 @@ texts as (
     select
         document_id,
         component_code,
-        max(explanation_text) filter (where role = 'change_reason') as change_reason,
-        max(source_line) filter (where role = 'change_reason') as change_reason_source_line
+        {{ pivot_by_role([
+            ('change_reason', 'change_reason')
+        ], text=true) }}
 
     from operating_explanations
     group by document_id, component_code

@@ -24,10 +24,10 @@ pivoted as (
         any_value(component_name) as component_name,
         any_value(component_order) as component_order,
         any_value(parent_component_code) as parent_component_code,
-        max(value) filter (where role = 'count') as headcount,
-        max(value) filter (where role = 'change_count') as change_count,
-        max(source_line) filter (where role = 'count') as headcount_source_line,
-        max(source_line) filter (where role = 'change_count') as change_count_source_line
+        {{ pivot_by_role([
+            ('headcount', 'count'),
+            ('change_count', 'change_count')
+        ]) }}
 
     from staff_figures
     group by document_id, component_code

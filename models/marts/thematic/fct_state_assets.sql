@@ -39,11 +39,11 @@ pivoted as (
         any_value(component_order) as component_order,
         any_value(parent_component_code) as parent_component_code,
         max(line_item) filter (where role in ('area', 'count')) as printed_line_item,
-        max(value) filter (where role in ('area', 'count')) as quantity,
         max(unit) filter (where role in ('area', 'count')) as quantity_unit,
-        max(value) filter (where role = 'value') as value,
-        max(source_line) filter (where role in ('area', 'count')) as quantity_source_line,
-        max(source_line) filter (where role = 'value') as value_source_line
+        {{ pivot_by_role([
+            ('quantity', ['area', 'count']),
+            ('value', 'value')
+        ]) }}
 
     from asset_figures
     group by document_id, component_code
@@ -55,8 +55,9 @@ texts as (
     select
         document_id,
         component_code,
-        max(explanation_text) filter (where role = 'description') as description,
-        max(source_line) filter (where role = 'description') as description_source_line
+        {{ pivot_by_role([
+            ('description', 'description')
+        ], text=true) }}
 
     from asset_explanations
     group by document_id, component_code

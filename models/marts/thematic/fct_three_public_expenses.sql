@@ -42,57 +42,26 @@ pivoted as (
         any_value(component_order) as component_order,
         any_value(parent_component_code) as parent_component_code,
 
-        -- values: the first occurrence of each role
-        max(value) filter (where role = 'amount' and occurrence_no = 1) as amount,
-        max(value) filter (where role = 'share_pct' and occurrence_no = 1) as share_pct,
-        max(value) filter (where role = 'change' and occurrence_no = 1) as change,
-        max(value) filter (where role = 'change_pct' and occurrence_no = 1) as change_pct,
-        max(value) filter (where role = 'budget' and occurrence_no = 1) as budget,
-        max(value) filter (where role = 'final' and occurrence_no = 1) as final,
-        max(value) filter (where role = 'budget_variance_pct' and occurrence_no = 1) as budget_variance_pct,
-        max(value) filter (where role = 'outbound_group_count' and occurrence_no = 1) as outbound_group_count,
-        max(value) filter (
-            where role = 'outbound_person_trip_count' and occurrence_no = 1
-        ) as outbound_person_trip_count,
-        max(value) filter (where role = 'vehicles_purchased_count' and occurrence_no = 1) as vehicles_purchased_count,
-        max(value) filter (where role = 'vehicles_held_count' and occurrence_no = 1) as vehicles_held_count,
-        max(value) filter (where role = 'fixed_asset_vehicle_count' and occurrence_no = 1) as fixed_asset_vehicle_count,
-        max(value) filter (where role = 'reception_batch_count' and occurrence_no = 1) as reception_batch_count,
-        max(value) filter (where role = 'reception_person_count' and occurrence_no = 1) as reception_person_count,
-
-        -- lines: the first occurrence, and the second for the amount printed twice
-        max(line_item) filter (where role = 'amount' and occurrence_no = 1) as printed_line_item,
-        max(source_line) filter (where role = 'amount' and occurrence_no = 1) as amount_source_line,
-        max(source_line) filter (where role = 'amount' and occurrence_no = 2) as amount_second_source_line,
-        max(source_line) filter (where role = 'share_pct' and occurrence_no = 1) as share_source_line,
-        max(source_line) filter (where role = 'change' and occurrence_no = 1) as change_source_line,
-        max(source_line) filter (where role = 'change_pct' and occurrence_no = 1) as change_pct_source_line,
-        max(source_line) filter (where role = 'budget' and occurrence_no = 1) as budget_source_line,
-        max(source_line) filter (where role = 'final' and occurrence_no = 1) as final_source_line,
-        max(source_line) filter (
-            where role = 'budget_variance_pct' and occurrence_no = 1
-        ) as budget_variance_source_line,
-        max(source_line) filter (
-            where role = 'outbound_group_count' and occurrence_no = 1
-        ) as outbound_group_count_source_line,
-        max(source_line) filter (
-            where role = 'outbound_person_trip_count' and occurrence_no = 1
-        ) as outbound_person_trip_count_source_line,
-        max(source_line) filter (
-            where role = 'vehicles_purchased_count' and occurrence_no = 1
-        ) as vehicles_purchased_count_source_line,
-        max(source_line) filter (
-            where role = 'vehicles_held_count' and occurrence_no = 1
-        ) as vehicles_held_count_source_line,
-        max(source_line) filter (
-            where role = 'fixed_asset_vehicle_count' and occurrence_no = 1
-        ) as fixed_asset_vehicle_count_source_line,
-        max(source_line) filter (
-            where role = 'reception_batch_count' and occurrence_no = 1
-        ) as reception_batch_count_source_line,
-        max(source_line) filter (
-            where role = 'reception_person_count' and occurrence_no = 1
-        ) as reception_person_count_source_line
+        {{ pivot_by_role([
+            ('amount', 'amount'),
+            ('share_pct', 'share_pct', 'share_source_line'),
+            ('change', 'change'),
+            ('change_pct', 'change_pct'),
+            ('budget', 'budget'),
+            ('final', 'final'),
+            ('budget_variance_pct', 'budget_variance_pct', 'budget_variance_source_line'),
+            ('outbound_group_count', 'outbound_group_count'),
+            ('outbound_person_trip_count', 'outbound_person_trip_count'),
+            ('vehicles_purchased_count', 'vehicles_purchased_count'),
+            ('vehicles_held_count', 'vehicles_held_count'),
+            ('fixed_asset_vehicle_count', 'fixed_asset_vehicle_count'),
+            ('reception_batch_count', 'reception_batch_count'),
+            ('reception_person_count', 'reception_person_count')
+        ], first_occurrence=true) }},
+        -- the amount printed twice keeps its second line
+        max(source_line) filter (where role = 'amount' and occurrence_no = 2)
+            as amount_second_source_line,
+        max(line_item) filter (where role = 'amount' and occurrence_no = 1) as printed_line_item
 
     from expense_figures
     group by document_id, component_code
@@ -104,18 +73,12 @@ texts as (
     select
         document_id,
         component_code,
-        max(explanation_text) filter (where role = 'change_reason') as change_reason,
-        max(explanation_text) filter (where role = 'budget_variance_reason') as budget_variance_reason,
-        max(explanation_text) filter (where role = 'spending_content') as spending_content,
-        max(explanation_text) filter (
-            where role = 'vehicle_count_difference_reason'
-        ) as vehicle_count_difference_reason,
-        max(source_line) filter (where role = 'change_reason') as change_reason_source_line,
-        max(source_line) filter (where role = 'budget_variance_reason') as budget_variance_reason_source_line,
-        max(source_line) filter (where role = 'spending_content') as spending_content_source_line,
-        max(source_line) filter (
-            where role = 'vehicle_count_difference_reason'
-        ) as vehicle_count_difference_reason_source_line
+        {{ pivot_by_role([
+            ('change_reason', 'change_reason'),
+            ('budget_variance_reason', 'budget_variance_reason'),
+            ('spending_content', 'spending_content'),
+            ('vehicle_count_difference_reason', 'vehicle_count_difference_reason')
+        ], text=true) }}
 
     from expense_explanations
     group by document_id, component_code

@@ -1,5 +1,5 @@
 """The functional-classification clauses of sections 五(三) and 八, and the 类 totals of
-五(二) (DOMAIN.md §2, §6).
+五(二) (docs/DOMAIN.md §2, §6).
 
 A clause reads, after the compaction of whitespace:
     2.教育支出(类)职业教育(款)技校教育(项):支出决算数为3,802.53万元,比上年决算增加882.46万元,

@@ -1,5 +1,5 @@
 """The performance self-evaluation tables of section 十一 (部门整体支出绩效自评表 and the
-项目支出绩效自评表), DOMAIN.md §3–§5.
+项目支出绩效自评表), docs/DOMAIN.md §3–§5.
 
 Stages (each in parsers/performance/): split the section into tables and each table into
 its parts (layout) → names and units (names) → fund rows (funds) → goal texts (goals) →

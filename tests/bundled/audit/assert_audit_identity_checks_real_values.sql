@@ -1,4 +1,4 @@
--- audit.identity_checks on the Urumqi HRSS 2024 document (DOMAIN.md §5: "off by 0.01–0.02 in
+-- audit.identity_checks on the Urumqi HRSS 2024 document (docs/DOMAIN.md §5: "off by 0.01–0.02 in
 -- several places that are rounding, not errors"). Pins real rows:
 -- N1 收入总计 32312.49 vs 32139.53 + 0.00 + 172.97 = 32312.50, off by −0.01 inside 4 × 0.005
 -- (line 96) → rounding; N13 Σ 项 32186.93 vs 一般公共预算 32186.91 with 31 项 → envelope 0.16,

@@ -1,6 +1,6 @@
 """Lines of the performance tables as cells, and the text repairs they need.
 
-The PDF-to-text step printed each table row as tab-separated cells (DOMAIN.md §4). A cell
+The PDF-to-text step printed each table row as tab-separated cells (docs/DOMAIN.md §4). A cell
 may carry markup (`<b>`, `<u>`, `<del>`), stray glyphs left by the OCR layer (`ı`, `l`,
 `·`, `` ` ``), glyph errors (`平/文` for 年度, `成乡` for 城乡, `対` for 效) or a whole copy
 of other rows squeezed into one cell with runs of spaces (an *embedded layer*).

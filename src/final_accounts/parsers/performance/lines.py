@@ -2,7 +2,7 @@
 (it carries a row's values: target, actual, 分值, 得分) or a *fragment* line (pieces of
 wrapped cells: name, units, reason, a label, duplicated numbers, debris).
 
-Patterns relied on (项目支出绩效自评表, DOMAIN.md §3–§4):
+Patterns relied on (项目支出绩效自评表, docs/DOMAIN.md §3–§4):
 - a row prints `<一级> <二级> <三级> <年度指标值> <实际完成值> <分值> <得分> <偏差原因>`; the
   values sit on one line and the other cells wrap above and below it;
 - 分值 and 得分 are the last numbers of the line (≤ 100; `9, 33` is 9.33); what follows
