@@ -38,5 +38,5 @@ def test_duckdb_1_0_reads_the_published_warehouse(published):
         check=True,
     )
     seen = json.loads(completed.stdout)
-    # 257 narrative figures; 1,623 identity rows (the audit view over the raw tables)
-    assert seen == {"version": "1.0.0", "figures": 257, "checks": 1623}
+    # 257 narrative figures; 1,625 identity rows (audit.identity_checks)
+    assert seen == {"version": "1.0.0", "figures": 257, "checks": 1625}

@@ -136,3 +136,27 @@ def test_a_check_without_rows_for_a_document_fails_the_coverage(published, tmp_p
     assert code == EXIT_FAILED
     assert "CRITICAL coverage: " in out
     assert f"'check_id': 'N4', 'document_id': '{REAL_DOCUMENT_ID}'" in out
+
+
+def test_the_readmes_worked_example_is_the_registrys():
+    """README "Adding an identity: rows only": each row it shows is a row of the file it names."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### Adding an identity: rows only", 1)[1].split("```csv", 1)[1]
+    example = example.split("```", 1)[0]
+    shown: dict[str, list[str]] = {}
+    current = None
+    for line in example.strip().splitlines():
+        if line.startswith("# "):
+            current = line[2:].strip()
+            shown[current] = []
+        else:
+            shown[current].append(line)
+    assert set(shown) == {
+        "seeds/reference/ref_checks.csv",
+        "seeds/reference/ref_check_instances.csv",
+        "seeds/reference/ref_check_terms.csv",
+    }
+    for path, lines in shown.items():
+        rows = (REPO / path).read_text(encoding="utf-8").splitlines()
+        for line in lines:
+            assert line in rows, (path, line)

@@ -5,7 +5,8 @@
 -- rounding; N5 其他收入 printed 占 0.000% of 32139.53 (0.30 / 32139.53 = 0.000933%) → fail,
 -- acknowledged as the publisher's error; N16 其他科学技术支出 16.99 up 16.99 printed 100% → last
 -- year 0, not_evaluable; the "三公" 预决算差异率 −0.13% (82.08 → 81.97) → pass; the four figures
--- printed twice (D1) agree. Also the outcome counts and the seven rounding cases.
+-- printed twice (D1) agree; the two N24 bounds pass. Also the outcome counts and the seven
+-- rounding cases.
 -- Compared as text, so the types' scales are checked too. Returns a row per failed check.
 
 with
@@ -48,9 +49,9 @@ n20 as (select * from fixture where identity_id = 'N20' and instance = '"三公"
 
 checks as (
 
-    select 'rows' as check_name, cast(count(*) as varchar) as actual, '107' as expected from fixture
+    select 'rows' as check_name, cast(count(*) as varchar) as actual, '109' as expected from fixture
     union all
-    select 'pass rows', cast(count(*) as varchar), '92' from fixture where outcome = 'pass'
+    select 'pass rows', cast(count(*) as varchar), '94' from fixture where outcome = 'pass'
     union all
     select 'not_evaluable rows', cast(count(*) as varchar), '7' from fixture where outcome = 'not_evaluable'
     union all

@@ -210,5 +210,3 @@ def _run_start(texts: list[str], first_amount: int | None, end: int) -> int | No
 
 def _cell(texts: list[str], index: int) -> str:
     return texts[index] if 0 <= index < len(texts) else ""
-
-
