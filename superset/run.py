@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from provision import ADMIN, DEFAULT_HOME, DEFAULT_WAREHOUSE, HERE, configure_environment
+from secrets_store import admin_password, admin_password_source
 
 DASHBOARD_SLUG = "final-accounts"
 
@@ -47,12 +48,15 @@ def main() -> None:
             sys.exit(f"port {args.port} is in use: choose another with SUPERSET_PORT=...")
 
     configure_environment(home)  # creates the home; gunicorn inherits the environment
+    # Here, not in provision.py's log: a password generated now is printed to this terminal.
+    admin_password(home, create=True)
     provision_quietly(home, warehouse)
 
     url = f"http://127.0.0.1:{args.port}/superset/dashboard/{DASHBOARD_SLUG}/"
     print(
         f"\nSuperset starts on {url}\n"
-        f"  log in as {ADMIN['username']} / {ADMIN['password']} (local only); Ctrl-C stops it\n",
+        f"  log in as {ADMIN['username']}, password in {admin_password_source(home)}"
+        " (local only); Ctrl-C stops it\n",
         flush=True,
     )
     # gunicorn as Superset's docs run it; bound to the loopback interface only. exec keeps

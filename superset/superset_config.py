@@ -1,16 +1,26 @@
 """Superset configuration for browsing the local warehouse (local use only, never deployed).
 
 Loaded through SUPERSET_CONFIG_PATH; SUPERSET_HOME (set by the Makefile or the e2e test) is the
-git-ignored folder that holds Superset's own sqlite metadata and its log.
+git-ignored folder that holds Superset's own sqlite metadata, its log and its secret key.
 """
 
+import importlib.util
 import logging
 import os
 
-_home = os.environ.get("SUPERSET_HOME") or os.path.join(os.path.dirname(__file__), ".home")
+_here = os.path.dirname(os.path.abspath(__file__))
+_home = os.environ.get("SUPERSET_HOME") or os.path.join(_here, ".home")
 
-# A fixed key is fine here: the server listens on 127.0.0.1 only and holds no secrets.
-SECRET_KEY = "final-accounts-local-superset-not-for-deployment"
+# secrets_store.py, beside this file, loaded by its path: Superset loads this file by path too,
+# so its folder is not on sys.path in the server.
+_spec = importlib.util.spec_from_file_location(
+    "secrets_store", os.path.join(_here, "secrets_store.py")
+)
+_secrets_store = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_secrets_store)
+
+# $SUPERSET_SECRET_KEY, else a random key generated on first run into the home (mode 0600).
+SECRET_KEY = _secrets_store.secret_key(_home)
 SQLALCHEMY_DATABASE_URI = f"sqlite:///{os.path.join(_home, 'superset.db')}?check_same_thread=false"
 FILENAME = os.path.join(_home, "superset.log")
 # Warnings and errors only: the terminal of `make superset` stays readable.

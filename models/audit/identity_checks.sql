@@ -31,6 +31,12 @@ rules as (
 
 ),
 
+document_rules as (
+
+    select * from {{ ref('int_checks__document_rules') }}
+
+),
+
 checks as (
 
     select * from {{ ref('stg_reference__checks') }}
@@ -43,6 +49,12 @@ acknowledgements as (
 
 ),
 
+documents as (
+
+    select * from {{ ref('stg_narrative__documents') }}
+
+),
+
 unioned as (
 
     select * from sums
@@ -52,6 +64,8 @@ unioned as (
     select * from bounds
     union all by name
     select * from rules
+    union all by name
+    select * from document_rules
 
 ),
 
@@ -95,10 +109,14 @@ final as (
     from unioned
     inner join checks
         on unioned.identity_id = checks.check_id
+    left join documents
+        on unioned.document_id = documents.document_id
+    -- an acknowledgement holds for the version of the document it was checked in
     left join acknowledgements
         on unioned.document_id = acknowledgements.document_id
         and unioned.identity_id = acknowledgements.identity_id
         and unioned.instance = acknowledgements.instance
+        and documents.source_sha256 = acknowledgements.source_sha256
 
 )
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .seeds import RAW_SCHEMA
+from .templates import TEMPLATES
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -47,8 +48,9 @@ class CacheEntry:
 
 @cache
 def extractor_version() -> str:
-    """The version of this installation's extraction code and of the raw tables' columns."""
-    return source_version(PACKAGE, RAW_SCHEMA)
+    """The version of this installation's extraction code, of the raw tables' columns and of
+    the templates the documents are read by."""
+    return source_version(PACKAGE, RAW_SCHEMA, *sorted(TEMPLATES.glob("*.yaml")))
 
 
 def source_version(package: Path, *data: Path) -> str:

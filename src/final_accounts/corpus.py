@@ -15,21 +15,29 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from .cache import CacheEntry, EntryStore, ExtractionCache, MemoryStore, extractor_version
-from .errors import BuildError, ExtractionError, InputErrors
+from .errors import BuildError, ExtractionError
 from .extract import extract_file
-from .seeds import document_fragments, write_seeds
-
-DOCUMENT_PATTERNS = ("*.txt",)
+from .reading import DOCUMENT_SUFFIXES
+from .seeds import document_fragments, rejected_fragment, write_seeds
 
 
 def document_paths(directory: Path) -> list[Path]:
-    paths = sorted(p for pattern in DOCUMENT_PATTERNS for p in directory.glob(pattern))
+    """The documents of a folder: every file with a document suffix (text or PDF)."""
+    paths = (
+        sorted(
+            p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+        )
+        if directory.is_dir()
+        else []
+    )
     if not paths:
-        raise BuildError(f"no documents ({', '.join(DOCUMENT_PATTERNS)}) in {directory}")
+        patterns = ", ".join(f"*{suffix}" for suffix in DOCUMENT_SUFFIXES)
+        raise BuildError(f"no documents ({patterns}) in {directory}")
     return paths
 
 
@@ -65,14 +73,32 @@ class CorpusDocument:
     source_sha256: str
 
 
+@dataclass(frozen=True)
+class RejectedDocument:
+    """A file that could not be read as a final-accounts document, with the error."""
+
+    source_file: str
+    source_sha256: str
+    error_message: str
+    page: int | None
+    section_code: str | None
+    source_line: int | None
+
+    @classmethod
+    def of(cls, path: Path, error: ExtractionError) -> RejectedDocument:
+        return cls(path.name, _sha256(path), str(error), error.page, error.section, error.line)
+
+
 @dataclass
 class CorpusExtract:
-    """A document set: its documents in document-id order, how many were extracted now
-    (the others came from the cache), and the store their entries are in."""
+    """A document set: its readable documents in document-id order, the files rejected (with
+    their errors), how many were extracted now (the others came from the cache), and the
+    store their entries are in."""
 
     documents: list[CorpusDocument]
     extracted: int
     store: EntryStore
+    rejected: list[RejectedDocument] = field(default_factory=list)
 
     @property
     def cached(self) -> int:
@@ -81,13 +107,17 @@ class CorpusExtract:
     def save(self, path: Path) -> None:
         """The set's documents, for a later stage (perhaps another process) to find them."""
         documents = [asdict(document) for document in self.documents]
-        path.write_text(json.dumps({"documents": documents, "extracted": self.extracted}))
+        rejected = [asdict(document) for document in self.rejected]
+        path.write_text(
+            json.dumps({"documents": documents, "rejected": rejected, "extracted": self.extracted})
+        )
 
     @classmethod
     def load(cls, path: Path, store: EntryStore) -> CorpusExtract:
         saved = json.loads(path.read_text())
         documents = [CorpusDocument(**document) for document in saved["documents"]]
-        return cls(documents, extracted=saved["extracted"], store=store)
+        rejected = [RejectedDocument(**document) for document in saved.get("rejected", [])]
+        return cls(documents, extracted=saved["extracted"], store=store, rejected=rejected)
 
     def entries(self) -> Iterator[CacheEntry]:
         """The entries in document-id order, read one at a time."""
@@ -102,8 +132,9 @@ def extract_corpus(
     paths: list[Path], cache: ExtractionCache | None, *, workers: int | None = None
 ) -> CorpusExtract:
     """Every document from the cache or extracted anew (one process per core), then the
-    document-set check. InputErrors lists every bad document. Without a cache the entries
-    are kept in memory."""
+    document-set check. A file that cannot be read is rejected with its error, and the
+    others are kept: one bad file does not keep the rest out. Without a cache the entries are
+    kept in memory."""
     store: EntryStore = cache if cache is not None else MemoryStore()
     documents: list[CorpusDocument] = []
     pending: list[Path] = []
@@ -113,18 +144,18 @@ def extract_corpus(
             pending.append(path)
         else:
             documents.append(_document(entry))
-    errors: list[ExtractionError] = []
-    for result in _run(pending, workers):
+    rejected: list[RejectedDocument] = []
+    for path, result in zip(pending, _run(pending, workers), strict=True):
         if isinstance(result, ExtractionError):
-            errors.append(result)
+            rejected.append(RejectedDocument.of(path, result))
             continue
         store.put(result)
         documents.append(_document(result))
-    if errors:
-        raise InputErrors(sorted(errors, key=str))
+    documents, twins = split_document_set(documents)
+    rejected += twins
     documents.sort(key=lambda d: d.document_id)
-    check_document_set(documents)
-    return CorpusExtract(documents, extracted=len(pending), store=store)
+    rejected.sort(key=lambda r: r.source_file)
+    return CorpusExtract(documents, extracted=len(pending), store=store, rejected=rejected)
 
 
 def _document(entry: CacheEntry) -> CorpusDocument:
@@ -142,29 +173,41 @@ def _run(paths: list[Path], workers: int | None) -> Iterator[CacheEntry | Extrac
         yield from pool.map(_extract_or_error, paths, chunksize=4)
 
 
-def check_document_set(documents: Iterable[CorpusDocument]) -> None:
-    """One file per document: two files with the same department, caliber and year (one
-    document id) are bad input, whichever command reads them."""
+def split_document_set(
+    documents: Iterable[CorpusDocument],
+) -> tuple[list[CorpusDocument], list[RejectedDocument]]:
+    """One file per document: files with the same department, caliber and year (one document
+    id) are all rejected, whichever command reads them (which of them is the document is for
+    a person to say)."""
     by_id: dict[str, list[CorpusDocument]] = {}
     for document in documents:
         by_id.setdefault(document.document_id, []).append(document)
-    errors = [
-        ExtractionError(
-            ", ".join(sorted(e.source_file for e in same)),
-            f"these documents have the same department, caliber and year (one id: {document_id})",
-            section="title",
-            line=1,
-        )
-        for document_id, same in sorted(by_id.items())
-        if len(same) > 1
-    ]
-    if errors:
-        raise InputErrors(errors)
+    kept, rejected = [], []
+    for document_id, same in sorted(by_id.items()):
+        if len(same) == 1:
+            kept += same
+            continue
+        names = ", ".join(sorted(d.source_file for d in same))
+        for document in same:
+            error = ExtractionError(
+                document.source_file,
+                f"{names} have the same department, caliber and year (one id: {document_id})",
+                section="title",
+                line=1,
+            )
+            rejected.append(
+                RejectedDocument(document.source_file, document.source_sha256, str(error), None,
+                                 "title", 1)
+            )  # fmt: skip
+    return kept, rejected
 
 
 def write_corpus_seeds(corpus: CorpusExtract, directory: Path) -> list[Path]:
-    """The raw seed files of the set: each entry's fragments appended in document-id order."""
-    return write_seeds((entry.fragments for entry in corpus.entries()), directory)
+    """The raw seed files of the set: each entry's fragments appended in document-id order,
+    then the rejected files."""
+    rejected = {"raw_rejected_documents": rejected_fragment(corpus.rejected)}
+    return write_seeds(chain((entry.fragments for entry in corpus.entries()), [rejected]),
+                       directory)  # fmt: skip
 
 
 def _sha256(path: Path) -> str:

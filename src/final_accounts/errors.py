@@ -4,16 +4,26 @@ from __future__ import annotations
 
 
 class ExtractionError(Exception):
-    """Bad input: a message that always says where (document, section, line)."""
+    """Bad input: a message that always says where (document, and the page, section and line
+    where they apply)."""
 
     def __init__(
-        self, document: str, message: str, *, section: str | None = None, line: int | None = None
+        self,
+        document: str,
+        message: str,
+        *,
+        section: str | None = None,
+        line: int | None = None,
+        page: int | None = None,
     ) -> None:
         self.document = document
         self.section = section
         self.line = line
+        self.page = page
         self.message = message
         where = [f"document {document}"]
+        if page is not None:
+            where.append(f"page {page}")
         if section:
             where.append(f"section {section}")
         if line is not None:
@@ -22,13 +32,15 @@ class ExtractionError(Exception):
 
     def __reduce__(self):
         # Raised in an extraction worker process and re-raised in the parent: pickle by fields.
-        return _rebuild_extraction_error, (self.document, self.message, self.section, self.line)
+        return _rebuild_extraction_error, (
+            self.document, self.message, self.section, self.line, self.page
+        )  # fmt: skip
 
 
 def _rebuild_extraction_error(
-    document: str, message: str, section: str | None, line: int | None
+    document: str, message: str, section: str | None, line: int | None, page: int | None
 ) -> ExtractionError:
-    return ExtractionError(document, message, section=section, line=line)
+    return ExtractionError(document, message, section=section, line=line, page=page)
 
 
 class InputErrors(Exception):

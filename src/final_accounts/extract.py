@@ -10,22 +10,25 @@ from .document import Document, read_document
 from .errors import ExtractionError
 from .numbers import parse_printed_number
 from .parsers import lists
-from .parsers.functional import CLAUSE_START, class_totals, parse_clause
+from .parsers.functional import class_totals, parse_clause
 from .parsers.narrative import scan_narrative
 from .parsers.performance.values import parse_score, parse_value
 from .parsers.performance_tables import parse_performance_tables
+from .parsers.statements import read_statements
 from .parsers.tokens import Claims, leftover_tokens
 from .performance_records import PerformanceExtract
 from .records import SectionExtract
-from .sections import KIND_NARRATIVE, KIND_PERFORMANCE_TABLES, Section, split_sections
+from .sections import (
+    KIND_NARRATIVE,
+    KIND_PERFORMANCE_TABLES,
+    KIND_STATEMENTS,
+    Section,
+    TocEntry,
+    split_sections,
+    toc_entries,
+)
+from .statement_records import StatementsExtract
 from .text import CompactText, compact
-
-# 第四部分 of the national template lists nine attached statements (收入支出决算总表 …
-# 财政拨款"三公"经费支出决算表).
-ATTACHED_TABLE_COUNT = 9
-
-# The budget whose functional clauses a section lists.
-_BUDGET_TYPES = {"2.五": "一般公共预算", "2.八": "国有资本经营预算"}
 
 
 @dataclass
@@ -34,6 +37,9 @@ class DocumentExtract:
     sections: list[Section]
     records: SectionExtract
     performance: PerformanceExtract | None  # the self-evaluation tables of section 十一
+    statements: StatementsExtract | None  # the nine statements, where the template prints them
+    toc: list[TocEntry]  # the table of contents, line by line
+    placeholders: list[tuple[int, str, str]]  # (line, placeholder, line text) of the blank form
 
     def token_counts(self) -> Counter[str]:
         """Numeric tokens by where they ended: figure rows, or unparsed by reason."""
@@ -56,39 +62,55 @@ def extract_document(document: Document) -> DocumentExtract:
         reader.cache_clear()
     sections = split_sections(document)
     records = SectionExtract.empty()
-    performance = None
+    performance = statements = None
     for section in sections:
         if section.kind == KIND_PERFORMANCE_TABLES:
             performance = parse_performance_tables(document, section)
+        if section.kind == KIND_STATEMENTS:
+            statements = read_statements(document, section)
         if section.kind != KIND_NARRATIVE:
             continue
-        text = compact(document, section.first_line, section.last_line)
+        units, table_lines = [], frozenset()
+        if section.parse == "unit_table":  # its table is read as cells, the rest as prose
+            units, table_lines = lists.unit_table(document, section, document.template.unit_table)
+        text = compact(document, section.first_line, section.last_line, skip=table_lines)
         claims = Claims()
         records.extend(_parse_section(document, section, text, claims))
-        records.unparsed += leftover_tokens(text, 0, len(text.text), claims, section.code)
-    return DocumentExtract(document, sections, records, performance)
+        records.entries += units
+        records.unparsed += leftover_tokens(
+            text, 0, len(text.text), claims, section.code, document.template.narrative.list_item
+        )
+    toc = toc_entries(document, sections)
+    placeholders = [
+        (number, match.group(), line.strip())
+        for number, line in enumerate(document.lines, start=1)
+        for pattern in document.template.placeholders
+        for match in pattern.finditer(line)
+    ]
+    return DocumentExtract(document, sections, records, performance, statements, toc, placeholders)
 
 
 def _parse_section(
     document: Document, section: Section, text: CompactText, claims: Claims
 ) -> SectionExtract:
+    """Dispatch on what the template says reads the section (its `parse` and `lists`)."""
+    spec = document.template.spec(section.code)
     code = section.code
-    if code == "1.一":
-        found = SectionExtract.empty()
+    found = SectionExtract.empty()
+    if section.parse == "main_functions":
         found.entries = lists.main_functions(text, code)
         return found
-    if code == "3":
-        found = SectionExtract.empty()
+    if section.parse == "glossary":
         found.entries = lists.glossary(text, code)
         return found
-    if code == "4":
-        found = SectionExtract.empty()
+    if section.parse == "attached_tables":
         found.entries = lists.attached_tables(text, code)
-        if len(found.entries) < ATTACHED_TABLE_COUNT:
+        expected = spec.expected_entries
+        if expected and len(found.entries) < expected:
             # The list is the end of the document: a short one is a cut-off file.
             raise ExtractionError(
                 document.source_file,
-                f"第四部分 lists {len(found.entries)} of the template's {ATTACHED_TABLE_COUNT} "
+                f"{spec.name} lists {len(found.entries)} of the template's {expected} "
                 f"attached tables; the text ends at line {len(document.lines)} — the file looks "
                 "truncated",
                 section=code,
@@ -96,25 +118,31 @@ def _parse_section(
             )
         return found
 
-    numbered = lists.item_spans(text, lists.NUMBERED_ITEM_START)
-    if code == "1.二":
-        carved = numbered  # the budget units in scope
-    else:  # the 类/款/项 clauses of 五(三) and 八
-        carved = [(s, e) for s, e in numbered if CLAUSE_START.match(text.text, s)]
-    found = SectionExtract.empty()
+    vocabulary = document.template.narrative
+    if "budget_units" in spec.lists:
+        carved = lists.item_spans(text, vocabulary.list_item)
+    elif section.parse == "functional_clauses":
+        carved = [
+            (s, e)
+            for s, e in lists.item_spans(text, vocabulary.list_item)
+            if vocabulary.clause.start.match(text.text, s)
+        ]
+    else:
+        carved = []
     position = 0
     for start, end in [*carved, (len(text.text), len(text.text))]:
         found.extend(_scan(document, section, text, position, start, claims))
         position = end
-    if code == "1.二":
-        found.entries += lists.budget_units(text, carved, code)
+    if "budget_units" in spec.lists:
+        found.entries += lists.budget_units(text, carved, code, vocabulary.list_item)
+    if "internal_offices" in spec.lists:
         found.entries += [
             entry
             for explanation in found.explanations
             if explanation.kind == "enumeration" and (explanation.subject or "").endswith("科室")
             for entry in lists.enumeration_entries(explanation, "internal_offices", None)
         ]
-    elif code == "2.六":
+    if "basic_expenditure_items" in spec.lists:
         found.entries += [
             entry
             for explanation in found.explanations
@@ -123,16 +151,19 @@ def _parse_section(
                 explanation, "basic_expenditure_items", explanation.subject
             )
         ]
-    elif code == "2.五(二)":
-        found.class_totals = class_totals(found.figures, _BUDGET_TYPES["2.五"], text)
-    for start, end in carved if code != "1.二" else []:
+    if "class_totals" in spec.lists:
+        found.class_totals = class_totals(found.figures, spec.budget_type, text)
+    if section.parse != "functional_clauses":
+        return found
+    for start, end in carved:
         clause, figures = parse_clause(
             text,
             start,
             end,
             section_code=code,
             topic=section.title,
-            budget_type=_BUDGET_TYPES[section.section_code],
+            budget_type=spec.budget_type,
+            clauses=vocabulary.clause,
             claims=claims,
         )
         found.clauses.append(clause)
@@ -152,5 +183,6 @@ def _scan(
         section_code=section.code,
         topic=section.title,
         department_name=document.department_name,
+        vocabulary=document.template.narrative,
         claims=claims,
     )

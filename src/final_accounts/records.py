@@ -34,11 +34,13 @@ class Explanation:
     text: str
     source_line: int
     raw_text: str
+    # The comparison the words state, where they do (决算数小于预算数的主要原因 → 小于)
+    stated_comparison: str | None = None
 
 
 @dataclass(frozen=True)
 class FunctionalClause:
-    """One 类/款/项 clause: `N. X(类)Y(款)Z(项):支出决算数为…`."""
+    """One 类/款/项 clause: `N. X(类)Y(款)Z(项):支出决算数为…` (its form is the template's)."""
 
     section_code: str
     budget_type: str
@@ -53,6 +55,10 @@ class FunctionalClause:
     source_line: int
     source_line_end: int
     raw_text: str
+    budget_initial_amount: Decimal | None = None  # 年初预算 where the template states it
+    purpose: str | None = None  # 主要用于: …
+    # The comparison the words state: 大于, 小于, 等于 (决算数…预算数), 持平 or 基本持平
+    stated_comparison: str | None = None
 
 
 @dataclass(frozen=True)

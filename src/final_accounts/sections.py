@@ -1,45 +1,41 @@
-"""Splitting a document into the sections of the national template (docs/DOMAIN.md §2)."""
+"""Splitting a document into the sections its template describes (templates/*.yaml).
+
+A heading is a line in one of the national scheme's numbering forms (第一部分 …, 一、…, (一)…)
+whose title is one the template expects at that place: inside the current part for a
+section, inside the current section for a subsection. Any other line is body text, so the
+numbered items of a list (`(一)贯彻执行…` inside 主要职能) never start a section. A heading
+whose title wraps onto the next line (`第三部分…部门决算情况` + `说明`) is read over both lines.
+The table of contents is skipped up to the first part heading it named. Every line after
+the first heading is in exactly one section; a missing, repeated or misplaced section of the
+template is an ExtractionError naming it.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .document import Document
 from .errors import ExtractionError
+from .templates import NUMERALS, SectionSpec, Template, normal_heading
 
-_NUMERALS = "一二三四五六七八九十"
-_PART = re.compile(r"^#+\s*第([一二三四])部分\s*(?P<title>.*)$")
-_SECTION = re.compile(rf"^#+\s*(?P<numeral>[{_NUMERALS}]+)、\s*(?P<title>.+)$")
-_SUBSECTION = re.compile(rf"^#+\s*\((?P<numeral>[{_NUMERALS}]+)\)\s*(?P<title>.+)$")
-_TOC = re.compile(r"^#+\s*目\s*录\s*$")
-# The performance self-evaluation tables open with this heading inside section 十一.
-_PERFORMANCE_TABLES = re.compile(r"^#+\s*部门整体支出绩效自评表")
+if TYPE_CHECKING:
+    from .document import Document
 
-# Sections every document of the template has, in order: (code, what it is).
-REQUIRED_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("1.一", "主要职能"),
-    ("1.二", "机构设置及人员情况"),
-    ("2.一", "收入支出决算总体情况说明"),
-    ("2.二", "收入决算情况说明"),
-    ("2.三", "支出决算情况说明"),
-    ("2.四", "财政拨款收入支出决算总体情况说明"),
-    ("2.五", "一般公共预算财政拨款支出决算情况说明"),
-    ("2.六", "一般公共预算财政拨款基本支出决算情况说明"),
-    ("2.七", "政府性基金预算财政拨款收入支出决算情况说明"),
-    ("2.八", "国有资本经营预算财政拨款收入支出决算情况说明"),
-    ("2.九", "财政拨款“三公”经费支出决算情况说明"),
-    ("2.十", "其他重要事项的情况说明"),
-    ("2.十一", "预算绩效的情况说明"),
-    ("2.十二", "其他需说明的事项"),
-    ("3", "专业名词解释"),
-    ("4", "部门决算报表"),
-)
+_PART = re.compile(rf"^第(?P<numeral>[{NUMERALS}]+)部分\s*(?P<title>.*)$")
+_SECTION = re.compile(rf"^(?P<numeral>[{NUMERALS}]+)\s*[、.．]\s*(?P<title>.+)$")
+_SUBSECTION = re.compile(rf"^[(（]\s*(?P<numeral>[{NUMERALS}]+)\s*[)）]\s*(?P<title>.+)$")
 
 # How each kind of section is treated by the extractor.
 KIND_NARRATIVE = "narrative"
 KIND_PERFORMANCE_TABLES = "performance_tables"  # parsed by the performance-table extractor
+KIND_STATEMENTS = "statements"  # the nine statements, read from the document's tables
 KIND_FRAME = "frame"  # title, table of contents, part headings: no figures expected
+_KINDS = {"frame": KIND_FRAME, "performance_tables": KIND_PERFORMANCE_TABLES,
+          "statements": KIND_STATEMENTS}  # fmt: skip
+TOC_CODE = "toc"
+_LEVEL_WORDS = {"part": "part", "section": "section", "subsection": "subsection",
+                "block": "section"}  # fmt: skip
 
 
 def numeral_value(numeral: str) -> int:
@@ -48,10 +44,10 @@ def numeral_value(numeral: str) -> int:
         return 10
     if "十" in numeral:
         tens, _, units = numeral.partition("十")
-        return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
-            _NUMERALS.index(units) + 1 if units else 0
+        return (NUMERALS.index(tens) + 1 if tens else 1) * 10 + (
+            NUMERALS.index(units) + 1 if units else 0
         )
-    return _NUMERALS.index(numeral) + 1
+    return NUMERALS.index(numeral) + 1
 
 
 @dataclass(frozen=True)
@@ -59,11 +55,14 @@ class Section:
     """A run of lines of one section (or subsection) of the document."""
 
     code: str  # e.g. "2.五", "2.五(三)", "3"; subsections carry their section's code first
-    title: str
+    title: str  # as printed, after the numbering
     kind: str
     heading_line: int
-    first_line: int  # first body line (after the heading)
+    first_line: int  # first body line (after the heading, which may wrap over two lines)
     last_line: int
+    topic: str | None = None  # the template's topic id: what the section is about
+    parse: str = "frame"  # the parser that reads it (templates.PARSERS)
+    printed_department: str | None = None  # the department the heading names, where it does
 
     @property
     def section_code(self) -> str:
@@ -75,114 +74,264 @@ class Section:
         return self.code[len(self.section_code) :]
 
 
-def split_sections(document: Document) -> list[Section]:
-    """Sections in document order, each line in exactly one; ExtractionError if the
-    template's sections are missing, duplicated or out of order."""
-    starts: list[tuple[int, str, str, str]] = []  # (heading line, code, title, kind)
-    part: str | None = None
-    parts_seen: set[str] = set()
-    section: str | None = None
-    in_toc = False
-    in_tables = False
-    for number, raw in enumerate(document.lines, start=1):
-        line = raw.strip()
-        if number == 1 or not line.startswith("#"):
-            continue
-        if _TOC.match(line):
-            starts.append((number, "toc", "目录", KIND_FRAME))
-            in_toc = True
-            continue
-        if match := _PART.match(line):
-            part_no = str(_NUMERALS.index(match[1]) + 1)
-            if in_toc and part_no not in parts_seen:
-                parts_seen.add(part_no)  # a part named in the table of contents
-                continue
-            if part_no in {code for _, code, _, _ in starts}:
-                raise ExtractionError(
-                    document.source_file,
-                    f"第{match[1]}部分 appears twice",
-                    section=part_no,
-                    line=number,
-                )
-            in_toc = in_tables = False
-            part, section = part_no, None
-            kind = KIND_NARRATIVE if part in {"3", "4"} else KIND_FRAME
-            starts.append((number, part, match["title"].strip(), kind))
-            continue
-        if in_toc or part is None:
-            continue
-        if in_tables:
-            # Inside the performance tables only the next section of part 2 ends them.
-            match = _SECTION.match(line)
-            if not (match and numeral_value(match["numeral"]) > numeral_value(section or "一")):
-                continue
-        if match := _SECTION.match(line):
-            code = f"{part}.{match['numeral']}"
-            if code in {c for _, c, _, _ in starts}:
-                raise ExtractionError(
-                    document.source_file, "section appears twice", section=code, line=number
-                )
-            section = match["numeral"]
-            in_tables = False
-            starts.append((number, code, match["title"].strip(), KIND_NARRATIVE))
-        elif (match := _SUBSECTION.match(line)) and section is not None:
-            code = f"{part}.{section}({match['numeral']})"
-            if code in {c for _, c, _, _ in starts}:
-                raise ExtractionError(
-                    document.source_file, "subsection appears twice", section=code, line=number
-                )
-            starts.append((number, code, match["title"].strip(), KIND_NARRATIVE))
-        elif _PERFORMANCE_TABLES.match(line) and section == "十一":
-            in_tables = True
-            starts.append((number, "2.十一.tables", "预算绩效自评表", KIND_PERFORMANCE_TABLES))
+@dataclass(frozen=True)
+class _Heading:
+    line: int
+    last_line: int  # the heading's own last line (a wrapped title takes two)
+    spec: SectionSpec | None  # None for the table of contents
+    title: str
 
-    sections = [
-        Section(
-            code=code,
-            title=title,
-            kind=kind,
-            heading_line=heading,
-            first_line=heading + 1,
-            last_line=(starts[i + 1][0] - 1) if i + 1 < len(starts) else len(document.lines),
-        )
-        for i, (heading, code, title, kind) in enumerate(starts)
-    ]
-    _check_template(document, sections)
+
+class _Reader:
+    """The headings of one document under one template, in document order."""
+
+    def __init__(self, document: Document, template: Template) -> None:
+        self.document = document
+        self.template = template
+        self.specs = {spec.code: spec for spec in template.sections}
+        self.headings: list[_Heading] = []
+
+    def text(self, number: int) -> str | None:
+        """A line's text without the heading markup; None when it cannot be a heading."""
+        line = self.document.line(number).strip()
+        markup = self.template.headings.markup
+        found = markup.match(line) if markup else None
+        if self.template.headings.require_markup and not found:
+            return None
+        return line[found.end() :] if found else line
+
+    def next_text(self, number: int) -> tuple[int, str] | None:
+        """The next non-blank line after number, for a title that wraps."""
+        for following in range(number + 1, min(number + 3, len(self.document.lines) + 1)):
+            if text := self.document.line(following).strip():
+                return following, text
+        return None
+
+    def title_of(self, spec: SectionSpec, number: int, title: str) -> tuple[str, int] | None:
+        """(title, last line) when the heading's title is the spec's, maybe wrapped."""
+        if spec.matches(title):
+            return title, number
+        wrapped = self.next_text(number)
+        if wrapped and spec.matches(title + wrapped[1]):
+            return title + wrapped[1], wrapped[0]
+        return None
+
+    def read(self) -> list[_Heading]:
+        toc = self.template.headings.toc
+        part: SectionSpec | None = None
+        section: SectionSpec | None = None
+        in_toc = False
+        in_block = False
+        toc_parts: set[str] = set()
+        skip_to = 0
+        for number in range(1, len(self.document.lines) + 1):
+            if number <= skip_to or self.document.is_table_row(number):
+                continue  # a heading is never inside a table
+            if (text := self.text(number)) is None or not text:
+                continue
+            if toc and toc.match(normal_heading(text)) and not self.headings:
+                self.headings.append(_Heading(number, number, None, "目录"))
+                in_toc = True
+                continue
+            if match := _PART.match(text):
+                spec = self.specs.get(str(numeral_value(match["numeral"])))
+                titled = spec and self.title_of(spec, number, match["title"].strip())
+                if not titled:
+                    continue
+                if in_toc and spec.code not in toc_parts:
+                    toc_parts.add(spec.code)  # a part the table of contents names
+                    continue
+                self.add(number, spec, *titled)
+                part, section, in_toc, in_block = spec, None, False, False
+                skip_to = titled[1]
+                continue
+            if in_toc or part is None:
+                continue
+            if (match := _SECTION.match(text)) and (
+                spec := self.specs.get(f"{part.code}.{match['numeral']}")
+            ):
+                titled = self.title_of(spec, number, match["title"].strip())
+                later = section is None or numeral_value(spec.numeral) > numeral_value(
+                    section.numeral
+                )
+                if titled and (not in_block or later):
+                    self.add(number, spec, *titled)
+                    section, in_block = spec, False
+                    skip_to = titled[1]
+                continue
+            if in_block or section is None:
+                continue
+            if (match := _SUBSECTION.match(text)) and (
+                spec := self.specs.get(f"{section.code}({match['numeral']})")
+            ):
+                if titled := self.title_of(spec, number, match["title"].strip()):
+                    self.add(number, spec, *titled)
+                    skip_to = titled[1]
+                continue
+            block = next(
+                (
+                    s
+                    for s in self.template.sections
+                    if s.level == "block"
+                    and s.code.startswith(section.code + ".")
+                    and normal_heading(text).startswith(s.titles)
+                ),
+                None,
+            )
+            if block:
+                # A block (the self-evaluation tables) runs to the next section of the part.
+                self.add(number, block, block.label or text, number)
+                in_block = True
+        return self.headings
+
+    def add(self, number: int, spec: SectionSpec, title: str, last_line: int) -> None:
+        if any(h.spec is spec for h in self.headings):
+            what = (
+                f"第{_part_numeral(spec)}部分" if spec.level == "part" else _LEVEL_WORDS[spec.level]
+            )
+            raise ExtractionError(
+                self.document.source_file,
+                f"{what} appears twice",
+                section=spec.code,
+                line=number,
+                page=self.document.page_of(number),
+            )
+        self.headings.append(_Heading(number, last_line, spec, title))
+
+
+def _part_numeral(spec: SectionSpec) -> str:
+    return NUMERALS[int(spec.code) - 1] if int(spec.code) <= len(NUMERALS) else spec.code
+
+
+def split_sections(document: Document) -> list[Section]:
+    """Sections in document order, each line in exactly one; ExtractionError if a section
+    the template requires is missing, repeated or out of order."""
+    sections = headings_found(document)
+    check_sections(document, document.template, sections)
     return sections
 
 
-def _check_template(document: Document, sections: list[Section]) -> None:
+def headings_found(document: Document) -> list[Section]:
+    """The sections whose headings the document prints, unchecked (ExtractionError only for a
+    heading printed twice)."""
+    headings = _Reader(document, document.template).read()
+    return [
+        Section(
+            code=h.spec.code if h.spec else TOC_CODE,
+            title=h.title,
+            kind=_KINDS.get(h.spec.parse, KIND_NARRATIVE) if h.spec else KIND_FRAME,
+            heading_line=h.line,
+            first_line=h.last_line + 1,
+            last_line=(headings[i + 1].line - 1) if i + 1 < len(headings) else len(document.lines),
+            topic=h.spec.topic if h.spec else None,
+            parse=h.spec.parse if h.spec else "frame",
+            printed_department=named_department(h.spec, h.title) if h.spec else None,
+        )
+        for i, h in enumerate(headings)
+    ]
+
+
+_YEAR_WORDS = re.compile(r"\d{4}\s*年度?")
+
+
+def named_department(spec: SectionSpec, title: str) -> str | None:
+    """The department a heading names before its title (`上海市普陀区财政局2024年度部门决算表` →
+    上海市普陀区财政局), where the template says its headings name it."""
+    if not spec.names_department:
+        return None
+    text = normal_heading(title)
+    for known in spec.titles:
+        if known in text:
+            return _YEAR_WORDS.sub("", text[: text.index(known)]) or None
+    return None
+
+
+def missing_sections(template: Template, sections: list[Section]) -> list[SectionSpec]:
+    found = {s.code for s in sections}
+    return [spec for spec in template.sections if spec.required and spec.code not in found]
+
+
+def check_sections(document: Document, template: Template, sections: list[Section]) -> None:
     """Every required section present, in template order."""
     found = {s.code: s for s in sections}
-    missing = [(code, title) for code, title in REQUIRED_SECTIONS if code not in found]
-    if missing:
+    required = [spec for spec in template.sections if spec.required]
+    if missing := missing_sections(template, sections):
         last = len(document.lines)
-        code, _ = missing[0]
-        names = ", ".join(f"{c} {t}" for c, t in missing)
-        if "4" not in found:
+        first = missing[0]
+        names = ", ".join(f"{spec.code} {spec.name}" for spec in missing)
+        if required[-1] in missing:
             raise ExtractionError(
                 document.source_file,
                 f"missing section(s): {names}; the text ends at line {last} — "
                 "the file looks truncated",
-                section=code,
+                section=first.code,
                 line=last,
+                page=document.page_of(last),
             )
         # Where the first missing section should have started: before the next one found.
-        codes = [c for c, _ in REQUIRED_SECTIONS]
-        following = [found[c] for c in codes[codes.index(code) + 1 :] if c in found]
+        following = [
+            found[spec.code] for spec in required[required.index(first) + 1 :] if spec.code in found
+        ]
         expected_before = min((s.heading_line for s in following), default=last)
         raise ExtractionError(
             document.source_file,
             f"missing section(s): {names} (expected before line {expected_before})",
-            section=code,
+            section=first.code,
             line=expected_before,
+            page=document.page_of(expected_before),
         )
-    order = [found[code].heading_line for code, _ in REQUIRED_SECTIONS]
-    for (code, _), previous, current in zip(REQUIRED_SECTIONS[1:], order, order[1:], strict=False):
+    order = [found[spec.code].heading_line for spec in required]
+    for spec, previous, current in zip(required[1:], order, order[1:], strict=False):
         if current < previous:
             raise ExtractionError(
                 document.source_file,
                 "section out of template order",
-                section=code,
-                line=found[code].heading_line,
+                section=spec.code,
+                line=found[spec.code].heading_line,
+                page=document.page_of(found[spec.code].heading_line),
             )
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """A line of the table of contents: the part, section or subsection it names."""
+
+    code: str | None  # "2", "2.五", "2.五(一)"; None for a line in no numbering form
+    level: str  # part, section, subsection, or text (a line in no numbering form)
+    title: str  # as printed, after its numbering
+    source_line: int
+    printed_department: str | None = None  # the department a part's entry names
+
+
+_BULLET = re.compile(r"^\s*(?:#+\s*|[-*•]\s+)")
+
+
+def toc_entries(document: Document, sections: list[Section]) -> list[TocEntry]:
+    """Every non-blank line of the table of contents as an entry, coded by the numbering it
+    prints within the part it is listed under (the document's structure, not the
+    template's: a 目录 may list what the document lacks)."""
+    toc = next((s for s in sections if s.code == TOC_CODE), None)
+    if toc is None:
+        return []
+    entries = []
+    part = section = None
+    specs = {spec.code: spec for spec in document.template.sections}
+    for number in range(toc.first_line, toc.last_line + 1):
+        text = _BULLET.sub("", document.line(number)).strip()
+        if not text:
+            continue
+        if match := _PART.match(text):
+            part, section = str(numeral_value(match["numeral"])), None
+            spec = specs.get(part)
+            title = match["title"].strip()
+            named = named_department(spec, title) if spec else None
+            entries.append(TocEntry(part, "part", title, number, named))
+        elif part and (match := _SECTION.match(text)):
+            section = f"{part}.{match['numeral']}"
+            entries.append(TocEntry(section, "section", match["title"].strip(), number))
+        elif section and (match := _SUBSECTION.match(text)):
+            code = f"{section}({match['numeral']})"
+            entries.append(TocEntry(code, "subsection", match["title"].strip(), number))
+        else:
+            entries.append(TocEntry(None, "text", text, number))
+    return entries

@@ -20,6 +20,8 @@ import yaml
 from . import project
 from .extract import DocumentExtract
 from .numbers import printed_decimals
+from .records import Unparsed
+from .sections import KIND_STATEMENTS
 
 Row = dict[str, object]
 
@@ -39,7 +41,7 @@ RAW_TABLES: dict[str, tuple[str, ...]] = _declared_columns(RAW_SCHEMA)
 _LIST_TABLES = {
     "main_functions": ("raw_main_functions", ("function_no", "function_label",
                                               "function_name", "function_text")),
-    "budget_units": ("raw_budget_units", ("unit_no", "unit_level", "unit_name", None)),
+    "budget_units": ("raw_budget_units", ("unit_no", "unit_level", "unit_name", "remark")),
     "internal_offices": ("raw_internal_offices", ("office_no", None, "office_name", None)),
     "basic_expenditure_items": ("raw_basic_expenditure_items",
                                 ("item_no", "expense_group", "item_name", None)),
@@ -60,21 +62,42 @@ def _document_rows(extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
     doc = extract.document
     records = extract.records
     base = {"document_id": doc.document_id}
+    topics = {s.code: s.topic for s in extract.sections}
     yield "raw_documents", [{
         **base, "department_name": doc.department_name, "caliber": doc.caliber,
         "fiscal_year": doc.fiscal_year, "title": doc.title, "source_file": doc.source_file,
         "source_sha256": doc.source_sha256, "line_count": len(doc.lines),
+        "template_id": doc.template.template_id, "source_kind": doc.source.kind,
+        "page_count": doc.source.page_count if doc.source.kind == "pdf" else None,
+        "caliber_source": "printed" if doc.caliber_printed else "template_rule",
     }]  # fmt: skip
     yield "raw_document_sections", [
         {**base, "section_seq": seq, "section_code": s.code, "section_title": s.title,
          "section_kind": s.kind, "heading_line": s.heading_line, "first_line": s.first_line,
-         "last_line": s.last_line}
+         "last_line": s.last_line, "topic_id": s.topic, "heading_page": doc.page_of(s.heading_line),
+         "printed_department": s.printed_department}
         for seq, s in enumerate(extract.sections, start=1)
+    ]  # fmt: skip
+    yield "raw_toc_entries", [
+        {**base, "entry_seq": seq, "entry_code": e.code, "entry_level": e.level,
+         "entry_title": e.title, "source_line": e.source_line,
+         "printed_department": e.printed_department}
+        for seq, e in enumerate(extract.toc, start=1)
+    ]  # fmt: skip
+    yield "raw_placeholder_hits", [
+        {**base, "hit_seq": seq, "source_line": line, "placeholder": text, "context": context}
+        for seq, (line, text, context) in enumerate(extract.placeholders, start=1)
     ]  # fmt: skip
     yield (
         "raw_source_lines",
         [
-            {**base, "source_line": n, "section_code": s.code, "raw_text": doc.line(n).strip()}
+            {
+                **base,
+                "source_line": n,
+                "section_code": s.code,
+                "raw_text": doc.line(n).strip(),
+                **_place(doc, n),
+            }
             for s in extract.sections
             for n in range(s.heading_line, s.last_line + 1)
             if doc.line(n).strip()
@@ -82,13 +105,15 @@ def _document_rows(extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
     )
     yield "raw_disclosed_figures", [
         {**base, "figure_seq": seq, **_fields(f, "section_code", "topic", "line_item", "measure",
-         "value", "value_text", "decimals", "unit", "share_base", "source_line", "raw_text")}
+         "value", "value_text", "decimals", "unit", "share_base", "source_line", "raw_text"),
+         "topic_id": topics[f.section_code]}
         for seq, f in enumerate(_in_line_order(records.figures), start=1)
     ]  # fmt: skip
     yield "raw_explanations", [
         {**base, "explanation_seq": seq, "section_code": e.section_code, "topic": e.topic,
          "subject": e.subject, "explanation_kind": e.kind, "explanation_text": e.text,
-         "source_line": e.source_line, "raw_text": e.raw_text}
+         "source_line": e.source_line, "raw_text": e.raw_text,
+         "stated_comparison": e.stated_comparison, "topic_id": topics[e.section_code]}
         for seq, e in enumerate(_in_line_order(records.explanations), start=1)
     ]  # fmt: skip
     yield "raw_functional_clauses", [
@@ -96,13 +121,15 @@ def _document_rows(extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
          "kuan_name", "item_name"), "amount_wan_yuan": c.amount,
          "change_wan_yuan": c.change_amount, "change_pct": c.change_pct, "reason": c.reason,
          "source_line": c.source_line, "source_line_end": c.source_line_end,
-         "raw_text": c.raw_text}
+         "raw_text": c.raw_text, "budget_initial_wan_yuan": c.budget_initial_amount,
+         "purpose": c.purpose, "stated_comparison": c.stated_comparison,
+         "topic_id": topics[c.section_code]}
         for c in records.clauses
     ]  # fmt: skip
     yield "raw_functional_class_totals", [
         {**base, **_fields(t, "section_code", "budget_type", "list_no", "class_name"),
          "amount_wan_yuan": t.amount, "share_pct": t.share_pct, "source_line": t.source_line,
-         "raw_text": t.raw_text}
+         "raw_text": t.raw_text, "topic_id": topics[t.section_code]}
         for t in records.class_totals
     ]  # fmt: skip
     for list_name, (table, (no, label, name, detail)) in _LIST_TABLES.items():
@@ -114,11 +141,81 @@ def _document_rows(extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
             if e.list_name == list_name
         ]  # fmt: skip
     yield from _performance_rows(base, extract.performance)
+    yield from _statement_rows(base, extract)
     yield "raw_unparsed_tokens", [
         {**base, "token_seq": seq, **_fields(u, "section_code", "token", "reason",
          "source_line", "context")}
-        for seq, u in enumerate(_in_line_order(records.unparsed), start=1)
+        for seq, u in enumerate(_in_line_order(_unparsed(extract)), start=1)
     ]  # fmt: skip
+
+
+def rejected_fragment(rejected) -> str:
+    """The rejected files' rows (corpus.RejectedDocument), as CSV text without the header."""
+    return csv_rows(
+        "raw_rejected_documents",
+        [
+            vars(r)
+            if not hasattr(r, "__dataclass_fields__")
+            else {f: getattr(r, f) for f in r.__dataclass_fields__}
+            for r in rejected
+        ],
+    )
+
+
+def _place(doc, number: int) -> Row:
+    """Where a line is printed: its page and line on the page (a text source has no pages)."""
+    line = doc.source.lines[number - 1]
+    if doc.source.kind != "pdf":
+        return {"page": None, "line_on_page": None}
+    return {"page": line.page, "line_on_page": line.line_on_page}
+
+
+def _unparsed(extract: DocumentExtract) -> list[Unparsed]:
+    """The narrative's unparsed tokens and the statements' (one ledger per document)."""
+    found = list(extract.records.unparsed)
+    if extract.statements is not None:
+        part = next(s.code for s in extract.sections if s.kind == KIND_STATEMENTS)
+        found += [
+            Unparsed(part, u.text, u.reason, u.line, extract.document.line(u.line).strip())
+            for u in extract.statements.unparsed
+        ]
+    return found
+
+
+def _statement_rows(base: Row, extract: DocumentExtract) -> Iterator[tuple[str, list[Row]]]:
+    """The nine statements: one row per statement the template lists, one per printed cell."""
+    statements = extract.statements
+    if statements is None:
+        return
+    yield "raw_statements", [
+        {**base, **_fields(s, "statement_no", "template_title"), "statement_title": s.title,
+         **_fields(s, "classification", "status", "first_page", "last_page", "title_line",
+         "empty_note", "empty_note_line"), "value_columns": len(s.column_labels),
+         "budget_type": s.budget_type}
+        for s in statements.statements
+    ]  # fmt: skip
+    yield "raw_statement_columns", [
+        {**base, "statement_no": s.statement_no, "column_seq": seq, "side": side,
+         "column_label": label}
+        for s in statements.statements
+        for seq, (side, label) in enumerate(s.column_labels, start=1)
+    ]  # fmt: skip
+    yield "raw_statement_rows", [
+        {**base, **_fields(r, "statement_no", "row_seq", "side", "row_code", "row_label",
+         "page"), "source_line": r.line}
+        for r in statements.rows
+    ]  # fmt: skip
+    yield "raw_statement_cells", [
+        {**base, "statement_no": c.statement_no, "cell_seq": seq, **_fields(c, "row_seq",
+         "side", "row_code", "row_label", "column_label", "printed_text", "value", "decimals",
+         "page"), "source_line": c.line, **_box(c.box)}
+        for seq, c in enumerate(statements.cells, start=1)
+    ]  # fmt: skip
+
+
+def _box(box) -> Row:
+    names = ("x0", "top", "x1", "bottom")
+    return {f"box_{n}": getattr(box, n) if box is not None else None for n in names}
 
 
 def _performance_rows(base: Row, performance) -> Iterator[tuple[str, list[Row]]]:
@@ -263,7 +360,7 @@ def write_seeds(fragments: Iterable[Mapping[str, str]], directory: Path) -> list
             handle.write(csv_header(name))
         for document in fragments:
             for name, handle in handles.items():
-                handle.write(document[name])
+                handle.write(document.get(name, ""))
     finally:
         for handle in handles.values():
             handle.close()

@@ -20,6 +20,9 @@ _INLINE_MARKUP = re.compile(r"\*\*|</?(?:b|u|del|i|em|strong|span)\b[^>]*>")
 LIST_ITEM = re.compile(r"^\s*(?:-\s+)?(\d+)\.(?!\d)")
 # Between two lines whose junction would glue two numbers together.
 LINE_BREAK_GUARD = "|"
+# Full-width punctuation read as its ASCII form (one character for one, so that every
+# character keeps its column): the parsers' patterns are written once, in ASCII.
+_ASCII_FORMS = str.maketrans("（）：，；％［］", "():,;%[]")
 
 
 @dataclass(frozen=True)
@@ -53,12 +56,22 @@ class CompactText:
         return index == 0 or self.lines[index - 1] != self.lines[index]
 
 
-def compact(document: Document, first_line: int, last_line: int) -> CompactText:
-    """Join lines first_line..last_line, dropping whitespace and markup."""
+def ascii_forms(text: str) -> str:
+    """Full-width punctuation as ASCII, as the compact text reads it."""
+    return text.translate(_ASCII_FORMS)
+
+
+def compact(
+    document: Document, first_line: int, last_line: int, *, skip: frozenset[int] = frozenset()
+) -> CompactText:
+    """Join lines first_line..last_line (but the lines in skip, read otherwise), dropping
+    whitespace and markup."""
     chars: list[str] = []
     lines: list[int] = []
     columns: list[int] = []
     for number in range(first_line, last_line + 1):
+        if number in skip:
+            continue
         raw = document.line(number)
         keep = _visible_columns(raw)
         if not keep:
@@ -68,7 +81,7 @@ def compact(document: Document, first_line: int, last_line: int) -> CompactText:
             lines.append(lines[-1])
             columns.append(columns[-1])
         for column in keep:
-            chars.append(raw[column])
+            chars.append(raw[column].translate(_ASCII_FORMS))
             lines.append(number)
             columns.append(column)
     return CompactText("".join(chars), tuple(lines), tuple(columns), document)

@@ -2,7 +2,8 @@
 -- that fails: an acknowledgement whose document, identity or instance no longer matches a row
 -- (a renamed instance, a re-extracted document) or whose row no longer fails is stale and would
 -- silently stop doing anything. Only the documents of this build are judged: an acknowledgement
--- of a document that is not built has nothing to match. Returns each stale acknowledgement.
+-- of a document that is not built, or of another version of it (another content hash), has nothing to
+-- match. Returns each stale acknowledgement.
 
 with
 
@@ -36,7 +37,12 @@ matched as (
         on acknowledgements.document_id = identity_checks.document_id
         and acknowledgements.identity_id = identity_checks.identity_id
         and acknowledgements.instance = identity_checks.instance
-    where acknowledgements.document_id in (select document_id from documents)
+    -- an acknowledgement of another version of a document is not in force, so not judged
+    where exists (
+        select 1 from documents
+        where documents.document_id = acknowledgements.document_id
+            and documents.source_sha256 = acknowledgements.source_sha256
+    )
 
 )
 

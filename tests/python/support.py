@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from final_accounts.document import Document, document_id_for
+from final_accounts.document import Document, identify
 from final_accounts.parsers.narrative import scan_narrative
 from final_accounts.parsers.tokens import Claims
+from final_accounts.reading.text import read_text
 from final_accounts.records import SectionExtract
+from final_accounts.templates import all_templates
 from final_accounts.text import CompactText, compact
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,19 +85,17 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def template(template_id: str):
+    return next(t for t in all_templates() if t.template_id == template_id)
+
+
+# The bundled document's template's narrative vocabulary, for the snippet tests.
+XINJIANG = template("xinjiang_2024").narrative
+
+
 def snippet_document(body: list[str], *, source_file: str = "snippet.txt") -> Document:
     """A document whose line 1 is the bundled title and whose lines 2.. are body."""
-    lines = (TITLE, *body)
-    return Document(
-        document_id=document_id_for(DEPARTMENT, "汇总", 2024),
-        department_name=DEPARTMENT,
-        caliber="汇总",
-        fiscal_year=2024,
-        title=TITLE.removeprefix("## "),
-        source_file=source_file,
-        source_sha256=hashlib.sha256("\n".join(lines).encode()).hexdigest(),
-        lines=lines,
-    )
+    return identify(read_text(source_file, "\n".join((TITLE, *body)).encode()))
 
 
 def snippet_text(body: list[str], *, source_file: str = "snippet.txt") -> CompactText:
@@ -116,6 +116,7 @@ def scan(
         section_code=section_code,
         topic="snippet",
         department_name=DEPARTMENT,
+        vocabulary=XINJIANG,
         claims=claims,
     )
     return found, claims, text

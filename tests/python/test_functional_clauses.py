@@ -5,13 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import document_lines, snippet_document, snippet_text, write_lines
+from support import document_lines, snippet_document, snippet_text, template, write_lines
 
 from final_accounts.document import read_document
 from final_accounts.errors import ExtractionError
 from final_accounts.extract import extract_document
 from final_accounts.parsers.functional import parse_clause
-from final_accounts.parsers.lists import NUMBERED_ITEM_START, item_spans
+from final_accounts.parsers.lists import item_spans
 from final_accounts.parsers.tokens import Claims
 
 
@@ -131,7 +131,8 @@ def test_class_totals_2_5_2(real_extract):
 
 def parse_snippet(body, *, section_code="2.五(三)", source_file="snippet.txt"):
     text = snippet_text(body, source_file=source_file)
-    [(start, end)] = item_spans(text, NUMBERED_ITEM_START)
+    narrative = template("xinjiang_2024").narrative
+    [(start, end)] = item_spans(text, narrative.list_item)
     claims = Claims()
     found, figures = parse_clause(
         text,
@@ -140,6 +141,7 @@ def parse_snippet(body, *, section_code="2.五(三)", source_file="snippet.txt")
         section_code=section_code,
         topic="snippet",
         budget_type="一般公共预算",
+        clauses=narrative.clause,
         claims=claims,
     )
     return found, figures, claims

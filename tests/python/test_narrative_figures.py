@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from support import scan
+from support import XINJIANG, scan
 
 from final_accounts.errors import ExtractionError
 from final_accounts.parsers.tokens import leftover_tokens
@@ -592,7 +592,7 @@ def test_snippet_unit_price_qualifier_belongs_to_the_next_label():
         8,
         "台(套)",
     )
-    [token] = leftover_tokens(text, 0, len(text.text), claims, "2.x")
+    [token] = leftover_tokens(text, 0, len(text.text), claims, "2.x", XINJIANG.list_item)
     assert (token.token, token.reason, token.source_line) == ("100", "label_qualifier", 2)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from support import scan
+from support import XINJIANG, scan
 
 from final_accounts.parsers.tokens import NUMERIC_TOKEN, Claims, leftover_tokens
 from final_accounts.sections import KIND_NARRATIVE
@@ -139,7 +139,7 @@ def test_snippet_year_and_date_tokens():
     # line 232
     found, claims, text = scan(["截至2024年12月31日,房屋3,777.12平方米,"])
     assert [f.value_text for f in found.figures] == ["3777.12"]
-    tokens = leftover_tokens(text, 0, len(text.text), claims, "2.x")
+    tokens = leftover_tokens(text, 0, len(text.text), claims, "2.x", XINJIANG.list_item)
     assert [(t.token, t.reason) for t in tokens] == [
         ("2024", "year"),
         ("12", "date"),
@@ -153,12 +153,12 @@ def test_snippet_number_inside_an_explanation():
         ["主要原因是:本年减少一次性电梯安装费用、3年一次劳动监察服装制作费用,相应支出减少。"]
     )
     assert found.figures == []
-    [token] = leftover_tokens(text, 0, len(text.text), claims, "2.x")
+    [token] = leftover_tokens(text, 0, len(text.text), claims, "2.x", XINJIANG.list_item)
     assert (token.token, token.reason) == ("3", "explanation_text")
 
 
 def test_snippet_token_no_rule_explains():
     # `SM 项目 1 个` of line 1977 without its unit: a bare number the ledger cannot place
     text = scan(["本年本部门 SM 项目 1"])[2]
-    [token] = leftover_tokens(text, 0, len(text.text), Claims(), "2.x")
+    [token] = leftover_tokens(text, 0, len(text.text), Claims(), "2.x", XINJIANG.list_item)
     assert (token.token, token.reason, token.source_line) == ("1", "no_rule_matched", 2)

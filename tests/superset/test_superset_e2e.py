@@ -2,17 +2,21 @@
 
 Run by `make test-superset` (not by the main `pytest`, whose testpaths are tests/python). The
 fixture provisions a scratch SUPERSET_HOME, serves it on a free port with superset/run.py (the
-script of `make superset`), and always stops it. Each chart's data is fetched through Superset's
-API (its saved query context, as the dashboard runs it) and compared, exactly, with the same
-question asked of the warehouse with duckdb. Superset returns DECIMAL as JSON floats: a float
-equals a warehouse Decimal when its shortest repr, quantised to the Decimal's scale, is equal.
+script of `make superset`), and always stops it; the admin logs in with the password that
+provisioning generated there (or $SUPERSET_ADMIN_PASSWORD), as superset/secrets_store.py reads
+it. Each chart's data is fetched through Superset's API (its saved query context, as the
+dashboard runs it) and compared, exactly, with the same question asked of the warehouse with
+duckdb. Superset returns DECIMAL as JSON floats: a float equals a warehouse Decimal when its
+shortest repr, quantised to the Decimal's scale, is equal.
 """
 
 import http.cookiejar
+import importlib.util
 import json
 import os
 import signal
 import socket
+import stat
 import subprocess
 import time
 import urllib.error
@@ -28,6 +32,13 @@ SUPERSET_PYTHON = REPO / ".venv-superset" / "bin" / "python"
 WAREHOUSE = REPO / "warehouse" / "final_accounts.duckdb"
 DASHBOARD_SLUG = "final-accounts"
 START_TIMEOUT_S = 300
+
+# superset/ is no package (and `superset` is Superset's own name): loaded by its path.
+_spec = importlib.util.spec_from_file_location(
+    "secrets_store", REPO / "superset" / "secrets_store.py"
+)
+secrets_store = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(secrets_store)
 
 # slice name → the warehouse query that answers the chart's question. Its column names are the
 # keys of Superset's rows (metric labels included); `ordered` when the chart's order is total.
@@ -107,13 +118,13 @@ CHARTS = {
 class Client:
     """Superset's REST API as a logged-in admin: JWT bearer token, session cookie, CSRF token."""
 
-    def __init__(self, base: str):
+    def __init__(self, base: str, password: str):
         self.base = base
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
         )
         self.headers = {"Referer": base}
-        login = {"username": "admin", "password": "admin", "provider": "db", "refresh": False}
+        login = {"username": "admin", "password": password, "provider": "db", "refresh": False}
         status, body = self.request("POST", "/api/v1/security/login", login)
         assert status == 200, body
         self.headers["Authorization"] = f"Bearer {body['access_token']}"
@@ -159,12 +170,16 @@ def healthy(base: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def home(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("superset_home")
+
+
+@pytest.fixture(scope="module")
+def base_url(home):
     if not SUPERSET_PYTHON.exists():
         pytest.fail("no .venv-superset: run `make test-superset`")
     if not WAREHOUSE.exists():
         pytest.fail(f"no {WAREHOUSE}: run `make build` (or `make test-superset`)")
-    home = tmp_path_factory.mktemp("superset_home")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     log_path = home / "server.log"
@@ -194,8 +209,8 @@ def base_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def client(base_url) -> Client:
-    return Client(base_url)
+def client(base_url, home) -> Client:
+    return Client(base_url, secrets_store.admin_password(home))
 
 
 @pytest.fixture(scope="module")
@@ -311,3 +326,22 @@ def test_connection_is_read_only(client):
     status, body = sql_lab(client, database["id"], "select current_setting('access_mode') as mode")
     assert status == 200, body
     assert body["data"] == [{"mode": "read_only"}]
+
+
+def test_admin_password_is_no_constant(base_url, home):
+    """Provisioning generated the key and the password into the home, private; admin/admin fails."""
+    if not os.environ.get(secrets_store.SECRET_KEY_ENV):
+        assert stat.S_IMODE((home / secrets_store.SECRET_KEY_FILE).stat().st_mode) == 0o600
+    if not os.environ.get(secrets_store.ADMIN_PASSWORD_ENV):
+        assert stat.S_IMODE((home / secrets_store.ADMIN_PASSWORD_FILE).stat().st_mode) == 0o600
+    assert secrets_store.admin_password(home) != "admin"
+    login = {"username": "admin", "password": "admin", "provider": "db", "refresh": False}
+    request = urllib.request.Request(
+        base_url + "/api/v1/security/login",
+        json.dumps(login).encode(),
+        {"Content-Type": "application/json"},
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=60)
+    assert refused.value.code == 401

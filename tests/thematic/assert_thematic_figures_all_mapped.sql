@@ -44,7 +44,7 @@ unmapped_figures as (
     left join figures_by_role
         on disclosed_figures.disclosed_figure_id = figures_by_role.disclosed_figure_id
     where figures_by_role.disclosed_figure_id is null
-        and disclosed_figures.section_code not in ('2.五(二)', '2.五(三)')
+        and disclosed_figures.topic_id not in ('general_public_budget_classes', 'general_public_budget_items')
         and disclosed_figures.line_item not like '%(类)%(款)%(项)%'
 
 ),
@@ -64,11 +64,11 @@ unmapped_explanations as (
     where explanations.explanation_kind in (
         'change_reason', 'budget_variance_reason', 'spending_content', 'difference_reason'
     )
-        and explanations.section_code not in ('2.五(二)', '2.五(三)')
+        and explanations.topic_id not in ('general_public_budget_classes', 'general_public_budget_items')
         and not exists (
             select 1
             from explanation_rules
-            where explanations.section_code = explanation_rules.section_code
+            where explanations.topic_id = explanation_rules.topic_id
                 and coalesce(explanations.subject, '') like explanation_rules.subject_pattern
                 and explanations.explanation_kind like explanation_rules.kind_pattern
         )

@@ -1,5 +1,5 @@
 -- What each document has that checks apply to (ref_check_instances.applies_to): a narrative
--- (every document read today), self-evaluation tables (documents that print them).
+-- (every document read today), self-evaluation tables and statements (documents that print them).
 
 with
 
@@ -15,11 +15,20 @@ performance_tables as (
 
 ),
 
+statements as (
+
+    select * from {{ ref('stg_statements__statements') }}
+
+),
+
 final as (
 
     select document_id, 'narrative' as subject from documents
     union all
     select distinct document_id, 'performance_tables' as subject from performance_tables
+    union all
+    select distinct document_id, 'statements' as subject from statements
+    where status <> 'missing'
 
 )
 

@@ -90,15 +90,17 @@ functional as (
 
     select
         document_id,
-        case when section_code = '2.五(二)' then 'functional_class' else 'functional_item' end
-            || case when section_code like '2.五%' then '.general_public_budget'
-                else '.state_capital_operating_budget' end as theme,
+        case when topic_id = 'general_public_budget_classes' then 'functional_class'
+            else 'functional_item' end
+            || '.' || case when topic_id like 'general_public_budget%' then 'general_public_budget'
+                else topic_id end as theme,
         line_item as component_code,
         case measure
             when 'amount' then 'amount'
             when 'share_pct' then 'share_pct'
             when 'change_amount' then 'change'
             when 'change_pct' then 'change_pct'
+            when 'budget_initial_amount' then 'budget_initial'
         end as role,
         regexp_extract(line_item, '^(.*?)\(类\)', 1) as group_key,
         line_item as label,
@@ -111,8 +113,26 @@ functional as (
         cast(null as varchar) as missing_reason,
         cast(null as varchar) as chosen_note
     from disclosed_figures
-    where section_code in ('2.五(二)', '2.五(三)', '2.八')
+    -- the 类 totals of 五(二) and the 项 clauses of the budgets' sections, whichever template
+    where topic_id in (
+            'general_public_budget_classes', 'general_public_budget_items',
+            'government_fund_budget', 'state_capital_operating_budget'
+        )
         and line_item like '%(类)%'
+
+),
+
+-- The 项 clauses again, keyed by their whole 类/款/项 path: each pairs with the row of the
+-- statement that prints the same 项 (X).
+functional_paths as (
+
+    select
+        * replace (
+            replace(theme, 'functional_item', 'functional_item_path') as theme,
+            label as group_key
+        )
+    from functional
+    where theme like 'functional_item.%'
 
 ),
 
@@ -123,7 +143,7 @@ government_fund_statements as (
 
     select document_id, min(source_line) as source_line
     from explanations
-    where section_code = '2.七'
+    where topic_id = 'government_fund_budget'
         and explanation_text like '%无政府性基金%'
         and explanation_text like '%空表%'
     group by document_id
@@ -401,6 +421,8 @@ unioned as (
     union all by name
     select * from functional
     union all by name
+    select * from functional_paths
+    union all by name
     select * from government_fund_zeros
     union all by name
     select * from repeated_printings
@@ -410,6 +432,8 @@ unioned as (
     select * from table_cell_inputs
     union all by name
     select * from project_table_counts
+    union all by name
+    select * from {{ ref('int_checks__statement_inputs') }}
 
 ),
 

@@ -11,7 +11,7 @@ class_totals as (
 
 classification as (
 
-    select * from {{ ref('stg_reference__functional_classification') }}
+    select * from {{ ref('int_statements__functional_codes') }}
 
 ),
 

@@ -13,7 +13,7 @@ clauses as (
 
 classification as (
 
-    select * from {{ ref('stg_reference__functional_classification') }}
+    select * from {{ ref('int_statements__functional_codes') }}
 
 ),
 

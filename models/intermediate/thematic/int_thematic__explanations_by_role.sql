@@ -39,7 +39,7 @@ matched as (
 
     from explanations
     inner join explanation_rules
-        on explanations.section_code = explanation_rules.section_code
+        on explanations.topic_id = explanation_rules.topic_id
         and coalesce(explanations.subject, '') like explanation_rules.subject_pattern
         and explanations.explanation_kind like explanation_rules.kind_pattern
 

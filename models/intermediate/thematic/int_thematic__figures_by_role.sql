@@ -42,7 +42,7 @@ matched as (
 
     from disclosed_figures
     inner join figure_rules
-        on disclosed_figures.section_code = figure_rules.section_code
+        on disclosed_figures.topic_id = figure_rules.topic_id
         and disclosed_figures.line_item like figure_rules.line_item_pattern
         and disclosed_figures.measure like figure_rules.measure_pattern
         and coalesce(disclosed_figures.unit, '') like figure_rules.unit_pattern
@@ -70,6 +70,8 @@ best_rule as (
                 when 'final_amount' then 'final'
                 when 'executed_amount' then 'executed'
                 when 'budget_variance_pct' then 'budget_variance_pct'
+                when 'budget_execution_pct' then 'budget_execution_pct'
+                when 'score' then 'score'
             end
         ) as role
 

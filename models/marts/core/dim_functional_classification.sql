@@ -1,11 +1,13 @@
 -- The functional classification of expenditure (支出功能分类) with each code's 类 and 款 resolved
--- through the parent chain (not by code prefix), so a wrong parent in the reference shows up.
+-- through the parent chain (not by code prefix), so a wrong parent in the reference shows up:
+-- every code of the curated reference and every code the statements print (a printed name that
+-- disagrees with the reference is flagged, not written over it; int_statements__functional_codes).
 
 with
 
 classification as (
 
-    select * from {{ ref('stg_reference__functional_classification') }}
+    select * from {{ ref('int_statements__functional_codes') }}
 
 ),
 

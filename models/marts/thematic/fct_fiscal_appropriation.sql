@@ -1,4 +1,5 @@
--- 财政拨款 by budget scope: one row per document × scope. 财政拨款 (all scopes) from 第二部分 四,
+-- 财政拨款 by budget scope: one row per document × scope × source (figure_source: the narrative,
+-- or statement 4 where the document prints it). 财政拨款 (all scopes) from 第二部分 四,
 -- 一般公共预算 from 五(一), 政府性基金预算 from 七, 国有资本经营预算 from 八. A scope the document
 -- declares empty in words (七: 本部门本年度无政府性基金预算财政拨款收入、支出及结转和结余 … 为空表)
 -- gets its six flow and balance amounts set to 0 with amount_rule = 'empty-table statement'.
@@ -7,7 +8,18 @@ with
 
 figures as (
 
-    select * from {{ ref('int_thematic__figures_by_role') }}
+    select
+        document_id, 'narrative' as figure_source, theme, component_code, component_name,
+        component_order, parent_component_code, role, value, source_line, occurrence_no,
+        line_item, section_code
+    from {{ ref('int_thematic__figures_by_role') }}
+    union all by name
+    -- the statements that restate the theme (statements 1, 4, 7), one source each
+    select
+        document_id, figure_source, theme, component_code, component_name, component_order,
+        parent_component_code, role, value, source_line, 1 as occurrence_no,
+        cast(null as varchar) as line_item, cast(null as varchar) as section_code
+    from {{ ref('int_thematic__statement_figures') }}
 
 ),
 
@@ -42,6 +54,7 @@ pivoted as (
     select
         document_id,
         component_code,
+        figure_source,
         any_value(section_code) as section_code,
 
         {{ pivot_by_role([
@@ -57,7 +70,8 @@ pivoted as (
             ('change_pct', 'change_pct'),
             ('budget_initial', 'budget_initial'),
             ('final', 'final'),
-            ('budget_variance_pct', 'budget_variance_pct', 'budget_variance_source_line')
+            ('budget_variance_pct', 'budget_variance_pct', 'budget_variance_source_line'),
+            ('budget_execution_pct', 'budget_execution_pct')
         ], first_occurrence=true) }},
         -- the second printing of 本年支出 keeps its line
         max(source_line) filter (
@@ -65,7 +79,7 @@ pivoted as (
         ) as current_year_expenditure_second_source_line
 
     from scope_figures
-    group by document_id, component_code
+    group by document_id, component_code, figure_source
 
 ),
 
@@ -88,10 +102,10 @@ texts as (
 
 scopes as (
 
-    -- a scope is a row when it has figures or a statement
-    select document_id, component_code from pivoted
+    -- a scope is a row when it has figures or a statement (of the narrative), per source
+    select document_id, component_code, figure_source from pivoted
     union
-    select document_id, component_code from texts
+    select document_id, component_code, 'narrative' from texts
 
 ),
 
@@ -100,15 +114,17 @@ joined as (
     select
         scopes.document_id,
         scopes.component_code,
+        scopes.figure_source,
         components.component_name,
         components.component_order,
         components.parent_component_code,
         coalesce(pivoted.section_code, texts.section_code) as section_code,
-        pivoted.* exclude (document_id, component_code, section_code),
+        pivoted.* exclude (document_id, component_code, section_code, figure_source),
         texts.* exclude (document_id, component_code, section_code),
         -- the empty-table rule: the scope is declared empty in words and prints no figure
         (
-            (texts.scope_statement like '%无政府性基金%' or texts.scope_statement like '%为空表%')
+            (texts.scope_statement like '%无政府性基金%' or texts.scope_statement like '%无国有资本经营%'
+                or texts.scope_statement like '%为空表%')
             and pivoted.document_id is null
         ) as is_declared_empty
 
@@ -116,9 +132,11 @@ joined as (
     left join pivoted
         on scopes.document_id = pivoted.document_id
         and scopes.component_code = pivoted.component_code
+        and scopes.figure_source = pivoted.figure_source
     left join texts
         on scopes.document_id = texts.document_id
         and scopes.component_code = texts.component_code
+        and scopes.figure_source = 'narrative'
     left join components
         on components.theme = 'fiscal_appropriation'
         and scopes.component_code = components.component_code
@@ -129,7 +147,10 @@ final as (
 
     select
         ----------  ids
-        {{ natural_key(['document_id', 'component_code']) }} as fiscal_appropriation_id,
+        case when figure_source = 'narrative'
+            then {{ natural_key(['document_id', 'component_code']) }}
+            else {{ natural_key(['document_id', 'component_code', 'figure_source']) }}
+        end as fiscal_appropriation_id,
         document_id,
         component_code as scope_code,
 
@@ -161,6 +182,8 @@ final as (
         {{ to_wan_yuan('final') }} as final_wan_yuan,
         {{ to_pct('budget_variance_pct') }} as budget_variance_pct,
         budget_variance_reason,
+        -- where the template states 完成年初预算的 % (Shanghai 五(三))
+        {{ to_pct('budget_execution_pct') }} as budget_execution_pct,
 
         ----------  rule
         case when is_declared_empty then 'empty-table statement' end as amount_rule,
@@ -182,7 +205,11 @@ final as (
         budget_variance_source_line,
         change_reason_source_line,
         budget_variance_reason_source_line,
-        scope_statement_source_line
+        scope_statement_source_line,
+        budget_execution_pct_source_line,
+
+        ----------  source
+        figure_source
 
     from joined
 

@@ -1,5 +1,6 @@
--- 第二部分 一 收入支出决算总体情况: one row per document, the figures of the section pivoted into
--- columns (patterns in int_thematic__figure_rules, theme income_expenditure_summary).
+-- 收入支出决算总体情况: one row per document for the narrative's figures (patterns in
+-- ref_figure_rules, theme income_expenditure_summary), and one more where the document prints
+-- statement 1 (收入支出决算总表), its cells pivoted into the same columns; figure_source says which.
 
 with
 
@@ -21,10 +22,27 @@ explanations as (
 
 ),
 
+statement_figures as (
+
+    select * from {{ ref('int_thematic__statement_figures') }}
+    where theme = 'income_expenditure_summary'
+
+),
+
 summary_figures as (
 
-    select * from figures
+    select document_id, 'narrative' as figure_source, role, value, source_line from figures
     where theme = 'income_expenditure_summary' and occurrence_no = 1
+    union all
+    select document_id, figure_source, role, value, source_line from statement_figures
+
+),
+
+sources as (
+
+    select document_id, 'narrative' as figure_source from documents
+    union all
+    select distinct document_id, figure_source from statement_figures
 
 ),
 
@@ -32,6 +50,7 @@ pivoted as (
 
     select
         document_id,
+        figure_source,
         {{ pivot_by_role([
             ('income_total', 'income_total'),
             ('current_year_income', 'current_year_income'),
@@ -46,7 +65,7 @@ pivoted as (
         ]) }}
 
     from summary_figures
-    group by document_id
+    group by document_id, figure_source
 
 ),
 
@@ -68,8 +87,10 @@ final as (
 
     select
         ----------  ids
-        documents.document_id as income_expenditure_summary_id,
-        documents.document_id,
+        case when sources.figure_source = 'narrative' then sources.document_id
+            else sources.document_id || ':' || sources.figure_source
+        end as income_expenditure_summary_id,
+        sources.document_id,
 
         ----------  income side (收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余)
         {{ to_wan_yuan('pivoted.income_total') }} as income_total_wan_yuan,
@@ -99,13 +120,18 @@ final as (
         pivoted.ending_balance_source_line,
         pivoted.change_source_line,
         pivoted.change_pct_source_line,
-        reasons.change_reason_source_line
+        reasons.change_reason_source_line,
 
-    from documents
+        ----------  source
+        sources.figure_source
+
+    from sources
     left join pivoted
-        on documents.document_id = pivoted.document_id
+        on sources.document_id = pivoted.document_id
+        and sources.figure_source = pivoted.figure_source
     left join reasons
-        on documents.document_id = reasons.document_id
+        on sources.document_id = reasons.document_id
+        and sources.figure_source = 'narrative'
 
 )
 

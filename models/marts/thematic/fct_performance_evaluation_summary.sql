@@ -31,7 +31,8 @@ pivoted as (
         {{ pivot_by_role([
             ('item_count', 'count'),
             ('budget', 'budget'),
-            ('executed', 'executed')
+            ('executed', 'executed'),
+            ('average_score', 'average_score')
         ]) }}
 
     from evaluation_figures
@@ -58,11 +59,14 @@ final as (
         item_count_unit,
         {{ to_wan_yuan('budget') }} as budget_wan_yuan,
         {{ to_wan_yuan('executed') }} as executed_wan_yuan,
+        -- 平均得分 of the self-evaluated projects, where the narrative states it (Shanghai 十)
+        cast(average_score as decimal(6, 2)) as average_score,
 
         ----------  lineage
         item_count_source_line,
         budget_source_line,
-        executed_source_line
+        executed_source_line,
+        average_score_source_line
 
     from pivoted
 

@@ -9,7 +9,18 @@ with
 
 figures as (
 
-    select * from {{ ref('int_thematic__figures_by_role') }}
+    select
+        document_id, 'narrative' as figure_source, theme, component_code, component_name,
+        component_order, parent_component_code, role, value, source_line, occurrence_no,
+        line_item, section_code
+    from {{ ref('int_thematic__figures_by_role') }}
+    union all by name
+    -- the statements that restate the theme (statements 1, 4, 7), one source each
+    select
+        document_id, figure_source, theme, component_code, component_name, component_order,
+        parent_component_code, role, value, source_line, 1 as occurrence_no,
+        cast(null as varchar) as line_item, cast(null as varchar) as section_code
+    from {{ ref('int_thematic__statement_figures') }}
 
 ),
 
@@ -38,6 +49,7 @@ pivoted as (
     select
         document_id,
         component_code,
+        figure_source,
         any_value(component_name) as component_name,
         any_value(component_order) as component_order,
         any_value(parent_component_code) as parent_component_code,
@@ -48,8 +60,10 @@ pivoted as (
             ('change', 'change'),
             ('change_pct', 'change_pct'),
             ('budget', 'budget'),
+            ('budget_initial', 'budget_initial'),
             ('final', 'final'),
             ('budget_variance_pct', 'budget_variance_pct', 'budget_variance_source_line'),
+            ('budget_execution_pct', 'budget_execution_pct'),
             ('outbound_group_count', 'outbound_group_count'),
             ('outbound_person_trip_count', 'outbound_person_trip_count'),
             ('vehicles_purchased_count', 'vehicles_purchased_count'),
@@ -64,7 +78,7 @@ pivoted as (
         max(line_item) filter (where role = 'amount' and occurrence_no = 1) as printed_line_item
 
     from expense_figures
-    group by document_id, component_code
+    group by document_id, component_code, figure_source
 
 ),
 
@@ -89,7 +103,10 @@ final as (
 
     select
         ----------  ids
-        {{ natural_key(['pivoted.document_id', 'pivoted.component_code']) }} as three_public_expense_id,
+        case when pivoted.figure_source = 'narrative'
+            then {{ natural_key(['pivoted.document_id', 'pivoted.component_code']) }}
+            else {{ natural_key(['pivoted.document_id', 'pivoted.component_code', 'pivoted.figure_source']) }}
+        end as three_public_expense_id,
         pivoted.document_id,
         pivoted.component_code,
         pivoted.parent_component_code,
@@ -113,6 +130,9 @@ final as (
         {{ to_wan_yuan('pivoted.final') }} as final_wan_yuan,
         {{ to_pct('pivoted.budget_variance_pct') }} as budget_variance_pct,
         texts.budget_variance_reason,
+        -- where the template states 年初预算 and 完成预算的 % instead (Shanghai 七(一))
+        {{ to_wan_yuan('pivoted.budget_initial') }} as budget_initial_wan_yuan,
+        {{ to_pct('pivoted.budget_execution_pct') }} as budget_execution_pct,
 
         ----------  counts
         cast(pivoted.outbound_group_count as integer) as outbound_group_count,
@@ -146,12 +166,18 @@ final as (
         texts.change_reason_source_line,
         texts.budget_variance_reason_source_line,
         texts.spending_content_source_line,
-        texts.vehicle_count_difference_reason_source_line
+        texts.vehicle_count_difference_reason_source_line,
+        pivoted.budget_initial_source_line,
+        pivoted.budget_execution_pct_source_line,
+
+        ----------  source
+        pivoted.figure_source
 
     from pivoted
     left join texts
         on pivoted.document_id = texts.document_id
         and pivoted.component_code = texts.component_code
+        and pivoted.figure_source = 'narrative'
 
 )
 

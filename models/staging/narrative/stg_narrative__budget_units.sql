@@ -17,6 +17,7 @@ renamed as (
         ----------  descriptors
         {{ clean_text('unit_level') }} as unit_level,
         {{ clean_text('unit_name') }} as unit_name,
+        {{ clean_text('remark') }} as remark,
 
         ----------  lineage
         cast(source_line as integer) as source_line,

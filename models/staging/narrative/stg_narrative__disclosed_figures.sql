@@ -14,6 +14,7 @@ renamed as (
         {{ clean_text('document_id') }} as document_id,
         cast(figure_seq as integer) as figure_seq,
         {{ clean_text('section_code') }} as section_code,
+        {{ clean_text('topic_id') }} as topic_id,
 
         ----------  descriptors
         {{ clean_text('topic') }} as topic,

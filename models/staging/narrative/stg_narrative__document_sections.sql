@@ -14,6 +14,7 @@ renamed as (
         {{ clean_text('document_id') }} as document_id,
         cast(section_seq as integer) as section_seq,
         {{ clean_text('section_code') }} as section_code,
+        {{ clean_text('topic_id') }} as topic_id,
 
         ----------  descriptors
         {{ clean_text('section_title') }} as section_title,
@@ -22,7 +23,9 @@ renamed as (
         ----------  lineage
         cast(heading_line as integer) as heading_line,
         cast(first_line as integer) as first_line,
-        cast(last_line as integer) as last_line
+        cast(last_line as integer) as last_line,
+        cast(heading_page as integer) as heading_page,
+        {{ clean_text('printed_department') }} as printed_department
 
     from source
 

@@ -14,12 +14,14 @@ renamed as (
         {{ clean_text('document_id') }} as document_id,
         cast(explanation_seq as integer) as explanation_seq,
         {{ clean_text('section_code') }} as section_code,
+        {{ clean_text('topic_id') }} as topic_id,
 
         ----------  descriptors
         {{ clean_text('topic') }} as topic,
         {{ clean_text('subject') }} as subject,
         {{ clean_text('explanation_kind') }} as explanation_kind,
         {{ clean_text('explanation_text') }} as explanation_text,
+        {{ clean_text('stated_comparison') }} as stated_comparison,
 
         ----------  lineage
         cast(source_line as integer) as source_line,

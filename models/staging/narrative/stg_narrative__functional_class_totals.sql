@@ -13,6 +13,7 @@ renamed as (
         {{ natural_key(['document_id', 'section_code', 'list_no']) }} as functional_class_total_id,
         {{ clean_text('document_id') }} as document_id,
         {{ clean_text('section_code') }} as section_code,
+        {{ clean_text('topic_id') }} as topic_id,
         {{ clean_text('budget_type') }} as budget_type,
         cast(list_no as integer) as list_no,
 

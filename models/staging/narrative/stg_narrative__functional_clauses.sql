@@ -13,6 +13,7 @@ renamed as (
         {{ natural_key(['document_id', 'section_code', 'clause_no']) }} as functional_clause_id,
         {{ clean_text('document_id') }} as document_id,
         {{ clean_text('section_code') }} as section_code,
+        {{ clean_text('topic_id') }} as topic_id,
         {{ clean_text('budget_type') }} as budget_type,
         cast(clause_no as integer) as clause_no,
 
@@ -25,9 +26,12 @@ renamed as (
         {{ to_wan_yuan('amount_wan_yuan') }} as amount_wan_yuan,
         {{ to_wan_yuan('change_wan_yuan') }} as change_wan_yuan,
         {{ to_pct('change_pct') }} as change_pct,
+        {{ to_wan_yuan('budget_initial_wan_yuan') }} as budget_initial_wan_yuan,
 
         ----------  text
         {{ clean_text('reason') }} as reason,
+        {{ clean_text('purpose') }} as purpose,
+        {{ clean_text('stated_comparison') }} as stated_comparison,
 
         ----------  lineage
         cast(source_line as integer) as source_line,

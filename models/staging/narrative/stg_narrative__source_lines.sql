@@ -16,7 +16,9 @@ renamed as (
         {{ clean_text('section_code') }} as section_code,
 
         ----------  lineage (verbatim, not trimmed)
-        cast(raw_text as varchar) as raw_text
+        cast(raw_text as varchar) as raw_text,
+        cast(page as integer) as page,
+        cast(line_on_page as integer) as line_on_page
 
     from source
 

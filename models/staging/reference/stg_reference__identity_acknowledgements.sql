@@ -11,6 +11,7 @@ final as (
     select
         document_id || ':' || identity_id || ':' || instance as acknowledgement_id,
         document_id,
+        source_sha256,
         identity_id,
         instance,
         evidence,

@@ -1,9 +1,13 @@
-"""The functional-classification clauses of sections 五(三) and 八, and the 类 totals of
-五(二) (docs/DOMAIN.md §2, §6).
+"""The functional-classification clauses of the 项 sections (五(三), and the fund budgets'
+sections) and the 类 totals of 五(二) (docs/DOMAIN.md §2, §6).
 
-A clause reads, after the compaction of whitespace:
+How a clause reads is the template's (templates/*.yaml, `narrative.clause`). Xinjiang, after
+the compaction of whitespace:
     2.教育支出(类)职业教育(款)技校教育(项):支出决算数为3,802.53万元,比上年决算增加882.46万元,
     增长30.22%,主要原因是:…
+Shanghai:
+    1、一般公共服务支出(类)财政事务(款)行政运行(项)。主要用于:…。年初预算为1560.05万元,
+    支出决算为1511.89万元。决算数小于预算数的主要原因:…
 """
 
 from __future__ import annotations
@@ -13,18 +17,16 @@ import re
 from ..errors import ExtractionError
 from ..numbers import direction_sign, parse_printed_number
 from ..records import ClassTotal, Figure, FunctionalClause
+from ..templates import ClauseVocabulary
 from ..text import LIST_ITEM, CompactText
 from .tokens import Claims
 
-_NUMBER = r"[0-9A-Za-z][0-9A-Za-z,.]*"
-CLAUSE_START = re.compile(r"\d+\.[^(]+\(类\)[^(]+\(款\)")
-_CLAUSE = re.compile(
-    rf"(?P<no>\d+)\.(?P<class>.+?)\(类\)(?P<kuan>.+?)\(款\)(?P<item>.+?)\(项\)[:]"
-    rf"支出决算数为(?P<amount>{_NUMBER})万元[,]"
-    rf"(?:比上年(?:决算)?(?P<direction>增加|减少)(?P<change>{_NUMBER})万元[,]"
-    rf"(?P<pct_direction>增长|下降)(?P<pct>{_NUMBER})%"
-    rf"|与上年(?:决算)?持平)"
-    rf"(?:[,;]主要原因是[:](?P<reason>.*?))?。?$"
+# The figures a clause may state: its group, the measure and unit of the figure row.
+_CLAUSE_FIGURES = (
+    ("amount", "amount", "万元"),
+    ("budget", "budget_initial_amount", "万元"),
+    ("change", "change_amount", "万元"),
+    ("pct", "change_pct", "%"),
 )
 
 
@@ -36,36 +38,36 @@ def parse_clause(
     section_code: str,
     topic: str,
     budget_type: str,
+    clauses: ClauseVocabulary,
     claims: Claims,
 ) -> tuple[FunctionalClause, list[Figure]]:
-    """One clause and its three figures (amount, change, change percent)."""
+    """One clause and its figures (amount; the budget or the change and its percent)."""
     body = text.text[start:end]
-    match = _CLAUSE.fullmatch(body)
+    match = clauses.pattern.fullmatch(body)
     line = text.line_at(start)
     if not match:
         raise ExtractionError(
             text.document.source_file,
-            "a 类/款/项 clause not in the form "
-            "'N.类(类)款(款)项(项):支出决算数为X万元,比上年决算增加|减少Y万元,增长|下降Z%'",
+            f"a 类/款/项 clause not in the form {clauses.shape}",
             section=section_code,
             line=line,
+            page=text.document.page_of(line),
         )
-    amount = _number(text, match, "amount", start, section_code)
-    change = pct = None
-    if match["direction"]:
-        change = _number(text, match, "change", start, section_code)
-        pct = _number(text, match, "pct", start, section_code)
-        change = change * direction_sign(match["direction"])
-        pct = pct * direction_sign(match["pct_direction"])
+    groups = match.groupdict()
+    values = {
+        group: _number(text, match, group, start, section_code)
+        for group, _, _ in _CLAUSE_FIGURES
+        if groups.get(group) is not None
+    }
+    if "change" in values:
+        values["change"] *= direction_sign(match["direction"])
+        values["pct"] *= direction_sign(match["pct_direction"])
     line_item = f"{match['class']}(类){match['kuan']}(款){match['item']}(项)"
     figures = []
-    for group, measure, unit, value in (
-        ("amount", "amount", "万元", amount),
-        ("change", "change_amount", "万元", change),
-        ("pct", "change_pct", "%", pct),
-    ):
-        if value is None:
+    for group, measure, unit in _CLAUSE_FIGURES:
+        if group not in values:
             continue
+        value = values[group]
         g_start, g_end = start + match.start(group), start + match.end(group)
         printed = parse_printed_number(match[group])
         claims.claim(g_start, g_end, "clause_figure")
@@ -84,8 +86,9 @@ def parse_clause(
                 raw_text=text.raw_span(g_start, g_end + len(unit)),
             )
         )
-    if match["reason"] is not None:
-        claims.claim(start + match.start("reason"), start + match.end("reason"), "explanation_text")
+    for group in ("reason", "purpose"):
+        if groups.get(group) is not None:
+            claims.claim(start + match.start(group), start + match.end(group), "explanation_text")
     clause = FunctionalClause(
         section_code=section_code,
         budget_type=budget_type,
@@ -93,13 +96,16 @@ def parse_clause(
         class_name=match["class"],
         kuan_name=match["kuan"],
         item_name=match["item"],
-        amount=amount,
-        change_amount=change,
-        change_pct=pct,
-        reason=match["reason"],
+        amount=values["amount"],
+        change_amount=values.get("change"),
+        change_pct=values.get("pct"),
+        reason=groups.get("reason"),
         source_line=line,
         source_line_end=text.line_at(end - 1),
         raw_text=text.raw_span(start, end),
+        budget_initial_amount=values.get("budget"),
+        purpose=groups.get("purpose"),
+        stated_comparison=groups.get("comparison") or groups.get("flat"),
     )
     return clause, figures
 

@@ -1,13 +1,14 @@
-"""The sentence scanner shared by the narrative sections (第二部分 一 to 十二).
+"""The sentence scanner shared by the narrative sections.
 
-The narrative states its figures in a few fixed phrasings, which this module names:
+The narrative states its figures in a few phrasings, which each template names as data
+(templates/*.yaml, `narrative`; NarrativeVocabulary):
 
-    <label> <number> 万元            an amount (收入总计32,312.49万元)
+    <label> <number> <unit>          an amount, count, area or share (收入总计32,312.49万元)
     占 [<base>的] <number> %         the share of the amount just named
-    比上年[决算] 增加|减少 <number>   the change of the current subject (signed)
+    比上年 增加|减少 <number>         the change of the current subject (signed)
     增长|下降 <number> %             the change percent (signed)
     <subject>与上年相比 ,             names the subject of the changes that follow
-    [<subject>] 年初预算数|全年预算数 the budget; 决算数 the final; 预决算差异率 the rate
+    年初预算数 / 全年预算数 / 决算数   the budget, the final amount (预决算差异率 the rate)
     价值 <number> 万元               the value of the thing just counted (房屋, 车辆)
     单价 <number> 万元 (含)以上 …    a qualifier that belongs to the next label
     主要原因是: … 。                  an explanation (also 开支内容包括, 差异原因是, 包括 …)
@@ -24,33 +25,17 @@ from dataclasses import dataclass
 from ..errors import ExtractionError
 from ..numbers import parse_printed_number
 from ..records import Explanation, Figure, SectionExtract
+from ..templates import ExplanationMarker, NarrativeVocabulary
 from ..text import LINE_BREAK_GUARD, CompactText
 from .tokens import Claims
 
-UNITS = r"万元|平方米|台\(套\)|人次|批次|%|人|个|辆"
-_UNIT_MEASURES = {"万元": "amount", "平方米": "area", "%": "pct"}
-# A printed number right before a unit. Letters are included so that a garbled number
-# (`3,8O2.53万元`) is caught as unreadable instead of being read as `2.53`.
-_FIGURE = re.compile(rf"(?<![0-9A-Za-z.])(?P<num>[0-9A-Za-z][0-9A-Za-z,.]*)(?P<unit>{UNITS})")
 _DELIMITERS = ",;。:、" + LINE_BREAK_GUARD
-_EXPLANATION = re.compile(r"(主要原因是|差异原因是|开支内容包括|主要是|包括|分别是)[:]?")
-_EXPLANATION_KINDS = {
-    "差异原因是": "difference_reason",
-    "开支内容包括": "spending_content",
-    "主要是": "description",
-    "包括": "enumeration",
-    "分别是": "enumeration",
-}
-_SUBJECT_OF_CHANGE = re.compile(rf"([^{_DELIMITERS}]+?)与上年相比")
-_CHANGE = re.compile(r"(?P<subject>.*?)(?:比上年(?:决算)?|与上年相比)?(?P<direction>增加|减少)")
-_CHANGE_PCT = re.compile(r"(增长|下降)")
-_BUDGET = re.compile(r"(?P<subject>.*?)(?P<kind>年初预算数|全年预算数|全年预算总额)")
-_EXECUTED = re.compile(r"(?P<subject>.*?)(?:全年执行数|实际执行总额)")
-_SHARE = re.compile(r"占(?P<base>.*?)的?")
+_SENTENCE_DELIMITERS = ";。"
 _YEAR_OR_DATE = re.compile(r"截至?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{4}年度?")
-_LIST_NUMBER = re.compile(r"^\d+\.(?!\d)")
 # The noun a count is of, when printed after its unit: 下设19个科室.
-_COUNT_NOUN = re.compile(rf"[^{_DELIMITERS}\d]+(?=[{_DELIMITERS}])")
+_COUNT_NOUN = re.compile(rf"[^{_DELIMITERS}\d()]+(?=[{_DELIMITERS}])")
+# The measure of a marker of kind `reason`: what the figure before it measured.
+REASON = "reason"
 
 
 @dataclass
@@ -69,21 +54,23 @@ def scan_narrative(
     section_code: str,
     topic: str,
     department_name: str,
+    vocabulary: NarrativeVocabulary,
     claims: Claims,
 ) -> SectionExtract:
     """Figures, explanations and statements of text[start:end]; claims their spans."""
+    scanner = _Scanner(text, section_code, topic, department_name, vocabulary)
     extract = SectionExtract.empty()
-    spans = _explanation_spans(text, start, end)
+    spans = scanner.explanation_spans(start, end)
     events = sorted(
         [(s, "explanation", (s, e, m)) for s, e, m in spans]
         + [
             (m.start(), "figure", m)
-            for m in _FIGURE.finditer(text.text, start, end)
+            for m in vocabulary.figure.finditer(text.text, start, end)
             if not _inside(m.start(), spans)
         ]
         + [
             (m.end(), "subject", m)
-            for m in _SUBJECT_OF_CHANGE.finditer(text.text, start, end)
+            for m in vocabulary.change_subject.finditer(text.text, start, end)
             if not _inside(m.start(), spans)
         ],
         key=lambda event: event[0],
@@ -92,235 +79,247 @@ def scan_narrative(
     boundary = start
     for _position, kind, payload in events:
         if kind == "subject":
-            state.subject = _clean_label(payload[1], department_name) or state.subject
+            state.subject = scanner.clean_label(payload["subject"]) or state.subject
             boundary = max(boundary, payload.end())
         elif kind == "explanation":
             span_start, span_end, marker = payload
-            named = _clean_label(
-                text.text[_prefix_start(text.text, boundary, span_start) : span_start],
-                department_name,
+            named = scanner.clean_label(
+                text.text[_prefix_start(text.text, boundary, span_start) : span_start]
             )
-            explanation = _explanation(
-                text, span_start, span_end, marker, state, section_code, topic, named
-            )
+            explanation = scanner.explanation(span_start, span_end, marker, state, named)
             if explanation.text:
                 extract.explanations.append(explanation)
             claims.claim(span_start, span_end, "explanation_text")
             boundary = span_end
         else:
-            figure = _figure(text, payload, boundary, state, section_code, topic, department_name)
+            figure = scanner.figure(payload, boundary, state)
             if figure is None:  # a qualifier such as 单价100万元, part of the next label
                 claims.claim(payload.start(), payload.end(), "label_qualifier")
             else:
                 extract.figures.append(figure)
                 claims.claim(payload.start(), payload.end(), "figure")
             boundary = payload.end()
-    extract.explanations += _statements(text, start, end, section_code, topic)
+    extract.explanations += scanner.statements(start, end)
     return extract
 
 
-def _inside(position: int, spans: list[tuple[int, int, str]]) -> bool:
+def _inside(position: int, spans: list[tuple[int, int, ExplanationMarker]]) -> bool:
     return any(s <= position < e for s, e, _ in spans)
 
 
-def _explanation_spans(text: CompactText, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, marker) of each explanation: from its marker to the sentence end, or
-    to the next list item, whichever comes first."""
-    spans = []
-    position = start
-    while match := _EXPLANATION.search(text.text, position, end):
-        stop = text.text.find("。", match.end(), end)
-        stop = end if stop < 0 else stop + 1
-        for index in range(match.end(), stop):
-            if text.is_line_start(index) and _LIST_NUMBER.match(text.text, index):
-                stop = index
-                break
-        spans.append((match.start(), stop, match[1]))
-        position = stop
-    return spans
+@dataclass(frozen=True)
+class _Scanner:
+    text: CompactText
+    section_code: str
+    topic: str
+    department_name: str
+    vocabulary: NarrativeVocabulary
 
+    def next_marker(
+        self, position: int, end: int
+    ) -> tuple[re.Match[str], ExplanationMarker] | None:
+        """The explanation marker that starts first after position (the first listed on a
+        tie)."""
+        found = [
+            (match, marker)
+            for marker in self.vocabulary.explanations
+            if (match := marker.pattern.search(self.text.text, position, end))
+        ]
+        return min(found, key=lambda pair: pair[0].start(), default=None)
 
-def _explanation(
-    text: CompactText,
-    start: int,
-    end: int,
-    marker: str,
-    state: _State,
-    section_code: str,
-    topic: str,
-    named: str,
-) -> Explanation:
-    """The explanation's subject is what the words before its marker name (公务用车运行维护费
-    开支内容包括), else the current subject (…,主要原因是); a difference is the subject's."""
-    if marker == "主要原因是":
-        kind = (
-            "budget_variance_reason"
-            if state.measure == "budget_variance_pct"
-            else (
-                "change_reason"
-                if state.measure and state.measure.startswith("change")
-                else "reason"
-            )
-        )
-    else:
-        kind = _EXPLANATION_KINDS[marker]
-    body_start = start + len(_EXPLANATION.match(text.text, start).group(0))
-    return Explanation(
-        section_code=section_code,
-        topic=topic,
-        subject=named if named and marker != "差异原因是" else state.subject,
-        kind=kind,
-        text=text.text[body_start:end].rstrip("。;"),
-        source_line=text.line_at(start),
-        raw_text=text.raw_span(start, end),
-    )
+    def explanation_spans(self, start: int, end: int) -> list[tuple[int, int, ExplanationMarker]]:
+        """(start, end, marker) of each explanation: from its marker to its end (the
+        sentence's end unless the template says otherwise), or to the next list item,
+        whichever comes first."""
+        spans = []
+        position = start
+        while found := self.next_marker(position, end):
+            match, marker = found
+            close = marker.ends.search(self.text.text, match.end(), end)
+            stop = close.end() if close else end
+            for index in range(match.end(), stop):
+                if self.text.is_line_start(index) and self.vocabulary.list_item.match(
+                    self.text.text, index
+                ):
+                    stop = index
+                    break
+            spans.append((match.start(), stop, marker))
+            position = stop
+        return spans
 
-
-def _figure(
-    text: CompactText,
-    match: re.Match[str],
-    boundary: int,
-    state: _State,
-    section_code: str,
-    topic: str,
-    department_name: str,
-) -> Figure | None:
-    number = parse_printed_number(match["num"])
-    if number is None:
-        raise ExtractionError(
-            text.document.source_file,
-            f"cannot read the number {match['num']!r} before {match['unit']!r}",
-            section=section_code,
-            line=text.line_at(match.start()),
-        )
-    unit = match["unit"]
-    prefix_start = _prefix_start(text.text, boundary, match.start())
-    if state.qualifier_start is not None:
-        prefix_start, state.qualifier_start = state.qualifier_start, None
-    prefix = text.text[prefix_start : match.start()]
-    negative = prefix.endswith("-")
-    prefix = _LIST_NUMBER.sub("", prefix.rstrip("-"))
-    if prefix.endswith("单价"):
-        state.qualifier_start = prefix_start
-        return None
-    value = -number.value if negative else number.value
-    noun = _COUNT_NOUN.match(text.text, match.end()) if unit == "个" else None
-    if noun:
-        prefix += noun.group()
-    measure, line_item, share_base = _measure(prefix, unit, state, department_name)
-    if measure is None:
-        return None
-    if measure.startswith("change") and not prefix.endswith(("增加", "减少", "增长", "下降")):
-        raise ExtractionError(
-            text.document.source_file,
-            "change without a direction",
-            section=section_code,
-            line=text.line_at(match.start()),
-        )
-    if measure in ("change_amount", "change_count", "change_pct") and prefix.endswith(
-        ("减少", "下降")
-    ):
-        value = -value
-    state.measure = measure
-    state.line_item = line_item
-    return Figure(
-        section_code=section_code,
-        topic=topic,
-        line_item=line_item or "",
-        measure=measure,
-        value=value,
-        value_text=("-" if value < 0 else "") + number.text,
-        decimals=number.decimals,
-        unit=unit,
-        share_base=share_base,
-        source_line=text.line_at(match.start()),
-        raw_text=text.raw_span(prefix_start, match.end() + (len(noun.group()) if noun else 0)),
-    )
-
-
-def _measure(
-    prefix: str, unit: str, state: _State, department_name: str
-) -> tuple[str | None, str | None, str | None]:
-    """(measure, line item, share base) of a figure from the words before it; updates the
-    subject when the words name a new one."""
-    label = _clean_label(prefix, department_name)
-    if not label:  # `0批次, 0人次`: a second count of the same line item
-        return (state.measure or "count", state.line_item, None)
-    if unit == "%" and (share := _SHARE.fullmatch(label)):
-        return ("share_pct", state.line_item, share["base"] or None)
-    if unit == "%" and _CHANGE_PCT.fullmatch(label):
-        return ("change_pct", state.subject, None)
-    if unit == "%" and label.endswith("预决算差异率"):
-        return ("budget_variance_pct", state.subject, None)
-    if change := _CHANGE.fullmatch(label):
-        if change["subject"]:
-            state.subject = change["subject"]
-        return ("change_amount" if unit == "万元" else "change_count", state.subject, None)
-    if budget := _BUDGET.fullmatch(label):
-        if budget["subject"]:
-            state.subject = budget["subject"]
-        kind = "budget_initial_amount" if budget["kind"] == "年初预算数" else "budget_amount"
-        return (kind, state.subject, None)
-    if executed := _EXECUTED.fullmatch(label):
-        if executed["subject"]:
-            state.subject = executed["subject"]
-        return ("executed_amount", state.subject, None)
-    if label == "决算数":
-        return ("final_amount", state.subject, None)
-    if label == "价值":
-        return ("value_amount", state.subject, None)
-    state.subject = label
-    return (_UNIT_MEASURES.get(unit, "count"), label, None)
-
-
-def _prefix_start(text: str, boundary: int, number_start: int) -> int:
-    """Start of the words that name a number: after the last delimiter before it."""
-    position = number_start
-    while position > boundary and text[position - 1] not in _DELIMITERS:
-        position -= 1
-    return position
-
-
-def _clean_label(raw: str, department_name: str) -> str:
-    """A label as the document names it, without the year, the department's own name and
-    connecting words (其中, 本部门)."""
-    label = _YEAR_OR_DATE.sub("", raw)
-    for noise in (department_name + "(部门)", department_name, "本部门", "(部门)"):
-        label = label.replace(noise, "")
-    label = label.removeprefix("其中")
-    return label.strip(_DELIMITERS + '"“”')
-
-
-def _statements(
-    text: CompactText,
-    start: int,
-    end: int,
-    section_code: str,
-    topic: str,
-) -> list[Explanation]:
-    """Sentences that carry no figure and no explanation: kept as statements."""
-    statements = []
-    position = start
-    while position < end:
-        stop = text.text.find("。", position, end)
-        stop = end if stop < 0 else stop + 1
-        sentence = text.text[position:stop]
-        has_marker = _EXPLANATION.search(sentence) is not None
-        if (
-            sentence.strip("。")
-            and not re.search(rf"\d(?:[\d,.]*)(?:{UNITS})", sentence)
-            and not has_marker
-        ):
-            statements.append(
-                Explanation(
-                    section_code=section_code,
-                    topic=topic,
-                    subject=None,
-                    kind="statement",
-                    text=sentence.rstrip("。"),
-                    source_line=text.line_at(position),
-                    raw_text=text.raw_span(position, stop),
+    def explanation(
+        self, start: int, end: int, marker: ExplanationMarker, state: _State, named: str
+    ) -> Explanation:
+        """The explanation's subject is what the words before its marker name (公务用车运行维护费
+        开支内容包括), else the current subject (…,主要原因是); a difference is the subject's."""
+        opening = marker.pattern.match(self.text.text, start)
+        if marker.kind == REASON:
+            kind = (
+                "budget_variance_reason"
+                if state.measure == "budget_variance_pct"
+                else (
+                    "change_reason"
+                    if state.measure and state.measure.startswith("change")
+                    else "reason"
                 )
             )
-        position = stop
-    return statements
+        else:
+            kind = marker.kind
+        return Explanation(
+            section_code=self.section_code,
+            topic=self.topic,
+            subject=named if named and kind != "difference_reason" else state.subject,
+            kind=kind,
+            text=self.text.text[opening.end() : end].rstrip("。;"),
+            source_line=self.text.line_at(start),
+            raw_text=self.text.raw_span(start, end),
+            stated_comparison=opening.groupdict().get("comparison"),
+        )
+
+    def figure(self, match: re.Match[str], boundary: int, state: _State) -> Figure | None:
+        text = self.text
+        number = parse_printed_number(match["num"])
+        if number is None:
+            raise ExtractionError(
+                text.document.source_file,
+                f"cannot read the number {match['num']!r} before {match['unit']!r}",
+                section=self.section_code,
+                line=text.line_at(match.start()),
+                page=text.document.page_of(text.line_at(match.start())),
+            )
+        unit = match["unit"]
+        prefix_start = _prefix_start(text.text, boundary, match.start())
+        if state.qualifier_start is not None:
+            prefix_start, state.qualifier_start = state.qualifier_start, None
+        if self.clean_label(text.text[prefix_start : match.start()]) in (
+            self.vocabulary.context_labels
+        ):
+            prefix_start = _prefix_start(text.text, boundary, match.start(), _SENTENCE_DELIMITERS)
+        prefix = text.text[prefix_start : match.start()]
+        negative = prefix.endswith("-")
+        prefix = prefix.rstrip("-")
+        if item := self.vocabulary.list_item.match(prefix):
+            prefix = prefix[item.end() :]
+        qualifier = self.vocabulary.qualifier
+        if qualifier and prefix.endswith(qualifier):
+            state.qualifier_start = prefix_start
+            return None
+        value = -number.value if negative else number.value
+        noun = _COUNT_NOUN.match(text.text, match.end()) if unit == "个" else None
+        if noun:
+            prefix += noun.group()
+        measure, line_item, share_base = self.measure(prefix, unit, state)
+        if measure is None:
+            return None
+        if measure.startswith("change") and not prefix.endswith(("增加", "减少", "增长", "下降")):
+            raise ExtractionError(
+                text.document.source_file,
+                "change without a direction",
+                section=self.section_code,
+                line=text.line_at(match.start()),
+                page=text.document.page_of(text.line_at(match.start())),
+            )
+        if measure in ("change_amount", "change_count", "change_pct") and prefix.endswith(
+            ("减少", "下降")
+        ):
+            value = -value
+        state.measure = measure
+        state.line_item = line_item
+        return Figure(
+            section_code=self.section_code,
+            topic=self.topic,
+            line_item=line_item or "",
+            measure=measure,
+            value=value,
+            value_text=("-" if value < 0 else "") + number.text,
+            decimals=number.decimals,
+            unit=unit,
+            share_base=share_base,
+            source_line=text.line_at(match.start()),
+            raw_text=text.raw_span(prefix_start, match.end() + (len(noun.group()) if noun else 0)),
+        )
+
+    def measure(
+        self, prefix: str, unit: str, state: _State
+    ) -> tuple[str | None, str | None, str | None]:
+        """(measure, line item, share base) of a figure from the words before it; updates
+        the subject when the words name a new one."""
+        label = self.clean_label(prefix)
+        labels = self.vocabulary.labels
+
+        def full(measure: str) -> re.Match[str] | None:
+            pattern = labels.get(measure)
+            return pattern.fullmatch(label) if pattern else None
+
+        if not label:  # `0批次, 0人次`: a second count of the same line item
+            return (state.measure or "count", state.line_item, None)
+        if unit == "%":
+            if share := full("share_pct"):
+                return ("share_pct", state.line_item, share["base"] or None)
+            if execution := full("budget_execution_pct"):
+                return ("budget_execution_pct", state.subject, execution["base"] or None)
+            if full("change_pct"):
+                return ("change_pct", state.subject, None)
+            if full("budget_variance_pct"):
+                return ("budget_variance_pct", state.subject, None)
+        if change := full("change_amount"):
+            if change["subject"]:
+                state.subject = change["subject"]
+            return ("change_amount" if unit == "万元" else "change_count", state.subject, None)
+        for measure in ("budget_initial_amount", "budget_amount", "executed_amount",
+                        "final_amount", "value_amount"):  # fmt: skip
+            if found := full(measure):
+                if found.groupdict().get("subject"):
+                    state.subject = found["subject"]
+                return (measure, state.subject, None)
+        state.subject = label
+        return (self.vocabulary.unit_measures.get(unit, "count"), label, None)
+
+    def clean_label(self, raw: str) -> str:
+        """A label as the document names it, without the year, the department's own name
+        and connecting words (其中, 本部门)."""
+        label = _YEAR_OR_DATE.sub("", raw)
+        name = self.department_name
+        for noise in (name + "(部门)", name, "本部门", "(部门)"):
+            label = label.replace(noise, "")
+        label = label.removeprefix("其中")
+        return label.strip(_DELIMITERS + '"“”')
+
+    def statements(self, start: int, end: int) -> list[Explanation]:
+        """Sentences that carry no figure and no explanation: kept as statements."""
+        text = self.text
+        found = []
+        position = start
+        while position < end:
+            stop = text.text.find("。", position, end)
+            stop = end if stop < 0 else stop + 1
+            sentence = text.text[position:stop]
+            has_marker = any(m.pattern.search(sentence) for m in self.vocabulary.explanations)
+            if (
+                sentence.strip("。")
+                and not self.vocabulary.number_with_unit.search(sentence)
+                and not has_marker
+            ):
+                found.append(
+                    Explanation(
+                        section_code=self.section_code,
+                        topic=self.topic,
+                        subject=None,
+                        kind="statement",
+                        text=sentence.rstrip("。"),
+                        source_line=text.line_at(position),
+                        raw_text=text.raw_span(position, stop),
+                    )
+                )
+            position = stop
+        return found
+
+
+def _prefix_start(
+    text: str, boundary: int, number_start: int, delimiters: str = _DELIMITERS
+) -> int:
+    """Start of the words that name a number: after the last delimiter before it."""
+    position = number_start
+    while position > boundary and text[position - 1] not in delimiters:
+        position -= 1
+    return position

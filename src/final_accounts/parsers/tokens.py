@@ -38,9 +38,15 @@ class Claims:
 
 
 def leftover_tokens(
-    text: CompactText, start: int, end: int, claims: Claims, section_code: str
+    text: CompactText,
+    start: int,
+    end: int,
+    claims: Claims,
+    section_code: str,
+    list_item: re.Pattern[str],
 ) -> list[Unparsed]:
-    """Unparsed rows for every numeric token in text[start:end] that no figure holds."""
+    """Unparsed rows for every numeric token in text[start:end] that no figure holds
+    (list_item: the template's numbered item, whose number is a list number)."""
     document_numbers = [m.span() for m in _DOCUMENT_NUMBER.finditer(text.text, start, end)]
     unparsed = []
     for match in NUMERIC_TOKEN.finditer(text.text, start, end):
@@ -48,7 +54,7 @@ def leftover_tokens(
         if reason in ("figure", "clause_figure", "list_entry"):
             continue
         if reason is None:
-            reason = _reason_from_context(text, match, document_numbers)
+            reason = _reason_from_context(text, match, document_numbers, list_item)
         unparsed.append(
             Unparsed(
                 section_code=section_code,
@@ -62,11 +68,14 @@ def leftover_tokens(
 
 
 def _reason_from_context(
-    text: CompactText, match: re.Match[str], document_numbers: list[tuple[int, int]]
+    text: CompactText,
+    match: re.Match[str],
+    document_numbers: list[tuple[int, int]],
+    list_item: re.Pattern[str],
 ) -> str:
     if any(s <= match.start() < e for s, e in document_numbers):
         return "document_number"
-    if text.is_line_start(match.start()) and text.text[match.end() : match.end() + 1] == ".":
+    if text.is_line_start(match.start()) and list_item.match(text.text, match.start()):
         return "list_number"
     following = text.text[match.end() : match.end() + 1]
     for pattern, reason in _FOLLOWED_BY:

@@ -1,6 +1,7 @@
 """Lines of the performance tables as cells, and the text repairs they need.
 
-The PDF-to-text step printed each table row as tab-separated cells (docs/DOMAIN.md §4). A cell
+The cells come from the document model: the reader (reading/) found them, in a PDF's ruled
+grid or in a text's TAB-separated rows (docs/DOMAIN.md §4). A cell
 may carry markup (`<b>`, `<u>`, `<del>`), stray glyphs left by the OCR layer (`ı`, `l`,
 `·`, `` ` ``), glyph errors (`平/文` for 年度, `成乡` for 城乡, `対` for 效) or a whole copy
 of other rows squeezed into one cell with runs of spaces (an *embedded layer*).
@@ -68,10 +69,10 @@ def strip_markup(raw: str) -> str:
     return text
 
 
-def split_cells(raw_line: str) -> list[Cell]:
-    """The cells of a printed line, markup removed."""
+def as_cells(pieces: tuple[str, ...]) -> list[Cell]:
+    """The cells of a printed line (the reader's pieces, in column order), markup removed."""
     cells = []
-    for index, raw in enumerate(raw_line.split("\t")):
+    for index, raw in enumerate(pieces):
         unmarked = strip_markup(raw)
         embedded = (
             len(_SPACE_RUN.findall(unmarked)) >= EMBEDDED_MIN_RUNS
@@ -107,7 +108,7 @@ class Line:
 
 def read_lines(document: Document, first: int, last: int) -> list[Line]:
     return [
-        Line(n, document.line(n), tuple(split_cells(document.line(n))))
+        Line(n, document.line(n), tuple(as_cells(document.cell_texts(n))))
         for n in range(first, last + 1)
     ]
 
