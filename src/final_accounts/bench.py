@@ -1,7 +1,8 @@
 """`final-accounts bench`: wall time and peak memory of every build stage for document sets of
 several sizes (copies of the bundled documents under distinct ids), the marginal cost per
 document fitted over the sizes, an incremental rebuild after adding one document to the
-largest set, and the mutation sweep. Targets are printed beside the measured figures.
+largest set, the PDF stage per page, and the mutation sweep (the narrative's amounts and the
+statements' cells). Targets are printed beside the measured figures.
 
 Each stage runs in a forked child so that its peak resident memory (ru_maxrss from wait4) is
 its own, including the dbt and extraction processes it waits for. Every run of a size starts
@@ -12,7 +13,9 @@ the cache of the run before it.
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -24,7 +27,9 @@ from . import project
 from .build import STAGES, Workspace, discard, new_workspace
 from .corpus import document_paths
 from .document import document_id_for, read_document
+from .extract import extract_file
 from .quality.mutation import score_report, sweep
+from .reading import read_source
 
 # What the issue asks for (issue 9), printed beside the measurements.
 TARGET_FIXED_SECONDS = 30.0
@@ -32,10 +37,13 @@ TARGET_MARGINAL_SECONDS = 0.5
 TARGET_PEAK_MIB = 1024.0
 
 
-def make_copies(count: int, directory: Path, start: int = 1) -> dict[str, str]:
+def make_copies(
+    count: int, directory: Path, start: int = 1, *, with_pdfs: bool = False
+) -> dict[str, tuple[str, str]]:
     """Copies number start..count of every bundled text document, each under another
     department name (so another document id); the text is otherwise the same. Copy 1 is the
-    document itself. Returns copy id → original id."""
+    document itself; with_pdfs, the bundled PDFs too (as they are: a PDF is not renamed by
+    editing its text). Returns copy id → (original id, the copy's SHA-256)."""
     copies = {}
     for source in sorted(project.DOCUMENTS.glob("*.txt")):
         document = read_document(source)
@@ -44,23 +52,29 @@ def make_copies(count: int, directory: Path, start: int = 1) -> dict[str, str]:
         for number in range(start, count + 1):
             name = original if number == 1 else f"{original}副本{number:03d}"
             file_name = source.name if number == 1 else f"{source.stem}_{number:03d}.txt"
-            (directory / file_name).write_text(text.replace(original, name), encoding="utf-8")
+            copy = directory / file_name
+            copy.write_text(text.replace(original, name), encoding="utf-8")
             copies[document_id_for(name, document.caliber, document.fiscal_year)] = (
-                document.document_id
-            )
+                document.document_id, hashlib.sha256(copy.read_bytes()).hexdigest()
+            )  # fmt: skip
+    if with_pdfs and start == 1:
+        for source in sorted(project.DOCUMENTS.glob("*.pdf")):
+            document = read_document(source)
+            shutil.copy2(source, directory / source.name)
+            copies[document.document_id] = (document.document_id, document.source_sha256)
     return copies
 
 
-def acknowledge_copies(workspace: Workspace, copies: dict[str, str]) -> None:
+def acknowledge_copies(workspace: Workspace, copies: dict[str, tuple[str, str]]) -> None:
     """A copy repeats its original's publisher errors: the original's acknowledgements are
     repeated for each copy, in the workspace only (the committed seed is not touched)."""
     path = workspace.root / "seeds" / "reference" / "ref_identity_acknowledgements.csv"
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     extra = [
-        {**row, "document_id": copy_id, "evidence": f"benchmark copy of {original}: "
-         + row["evidence"]}
-        for copy_id, original in copies.items()
+        {**row, "document_id": copy_id, "source_sha256": digest,
+         "evidence": f"benchmark copy of {original}: " + row["evidence"]}
+        for copy_id, (original, digest) in copies.items()
         if copy_id != original
         for row in rows
         if row["document_id"] == original
@@ -106,7 +120,7 @@ class Measurement:
         return sum(self.seconds.values())
 
 
-def _build_once(documents: Path, warehouse: Path, copies: dict[str, str]):
+def _build_once(documents: Path, warehouse: Path, copies: dict[str, tuple[str, str]]):
     workspace = new_workspace(documents, warehouse, None)
     acknowledge_copies(workspace, copies)
     try:
@@ -179,6 +193,7 @@ def run_bench(sizes: list[int], runs: int, *, sweep: bool = True) -> int:
                 f"  rebuild after one added document: {added.total:.1f} s = "
                 f"{added.total / fixed:.2f} × the fixed cost (target ≤ 2×)"
             )
+    _print_pdf_reading(runs)
     if sweep:
         _print_sweep()
     return 0
@@ -222,14 +237,36 @@ def _print_marginal(measurements: list[Measurement]) -> None:
     )
 
 
+def _print_pdf_reading(runs: int) -> None:
+    """The PDF stage of the extraction, per page: reading (characters into lines, ruling
+    lines into cell grids) and the whole extraction of each bundled PDF (median of runs)."""
+    print("\nPDF stage (each bundled PDF, median of the runs):")
+    for source in sorted(project.DOCUMENTS.glob("*.pdf")):
+        pages = read_source(source).page_count
+        reading = statistics.median(_seconds(read_source, source) for _ in range(runs))
+        whole = statistics.median(_seconds(extract_file, source) for _ in range(runs))
+        print(
+            f"  {source.name}: {pages} pages; read {reading:.2f} s = {reading / pages:.3f} s/page; "
+            f"whole extraction (reading, sections, narrative, statements) {whole:.2f} s = "
+            f"{whole / pages:.3f} s/page"
+        )
+
+
+def _seconds(function, argument) -> float:
+    started = time.perf_counter()
+    function(argument)
+    return time.perf_counter() - started
+
+
 def _print_sweep() -> None:
-    print("\nMutation sweep (each extracted amount changed in a copy of a built warehouse):")
+    print("\nMutation sweep (each extracted amount and each statement cell changed in a copy of")
+    print("a built warehouse of the bundled documents):")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as scratch_dir:
         scratch = Path(scratch_dir)
         documents = scratch / "documents"
         documents.mkdir()
-        copies = make_copies(1, documents)
+        copies = make_copies(1, documents, with_pdfs=True)
         warehouse = scratch / "warehouse" / project.WAREHOUSE.name
         workspace = new_workspace(documents, warehouse, None)
         acknowledge_copies(workspace, copies)

@@ -5,7 +5,9 @@ A build runs in its own workspace (a temporary folder beside the warehouse holdi
 of the dbt project, the raw seeds of the documents and a new DuckDB file). Only when every
 stage passed is the new file moved over the published one with os.replace, which is
 atomic: a reader holding the old file keeps reading the old warehouse, and a failed build
-leaves the published warehouse as it was.
+leaves the published warehouse as it was. A document that could not be read, or whose
+checks fail, does not keep the others out (its status says so): the build publishes the
+warehouse of every readable document, unless it is strict.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import filecmp
 import os
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +24,25 @@ from pathlib import Path
 import duckdb
 
 from .cache import ExtractionCache
-from .corpus import CorpusExtract, document_paths, extract_corpus, write_corpus_seeds
+from .corpus import (
+    CorpusExtract,
+    document_paths,
+    extract_corpus,
+    rejection_error,
+    write_corpus_seeds,
+)
 from .dbt_docs import generate_static_docs
 from .dbt_runner import DbtResults, copy_dbt_project, run_dbt
-from .errors import BuildError
+from .errors import BuildError, InputErrors
 from .quality.data_docs import write_data_docs
-from .quality.gate import GateReport, describe_failures, evaluate, record
+from .quality.gate import (
+    STATUSES,
+    GateReport,
+    describe_failures_of,
+    describe_statuses,
+    evaluate,
+    record,
+)
 from .report import INDEX as REPORT_INDEX
 from .report import write_reports
 
@@ -41,6 +57,7 @@ class Workspace:
     documents: Path
     warehouse: Path
     seeds_out: Path | None  # where to refresh the committed seeds, if anywhere
+    strict: bool = False  # publish only when every document is certified
     dbt_results: DbtResults = field(default_factory=DbtResults)
     gate: GateReport | None = None
 
@@ -76,11 +93,15 @@ class Workspace:
         return self.root / self.warehouse.name
 
 
-def new_workspace(documents: Path, warehouse: Path, seeds_out: Path | None) -> Workspace:
+def new_workspace(
+    documents: Path, warehouse: Path, seeds_out: Path | None, *, strict: bool = False
+) -> Workspace:
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     root = Path(tempfile.mkdtemp(prefix=".build-", dir=warehouse.parent))
     copy_dbt_project(root)
-    return Workspace(root=root, documents=documents, warehouse=warehouse, seeds_out=seeds_out)
+    return Workspace(
+        root=root, documents=documents, warehouse=warehouse, seeds_out=seeds_out, strict=strict
+    )
 
 
 def discard(workspace: Workspace) -> None:
@@ -88,12 +109,17 @@ def discard(workspace: Workspace) -> None:
 
 
 def stage_extract(workspace: Workspace) -> str:
-    """Every document from the extraction cache or extracted anew, one process per core."""
+    """Every document from the extraction cache or extracted anew, one process per core. A
+    file that cannot be read is rejected and the others go on; with none readable, or with
+    any rejected under --strict, the build stops here (bad input)."""
     corpus = extract_corpus(document_paths(workspace.documents), workspace.cache)
+    if not corpus.documents or (workspace.strict and corpus.rejected):
+        raise InputErrors([rejection_error(r) for r in corpus.rejected])
     corpus.save(workspace.root / "corpus.json")
+    rejected = f", {len(corpus.rejected)} rejected" if corpus.rejected else ""
     return (
         f"{len(corpus.documents)} document(s): {corpus.extracted} extracted, "
-        f"{corpus.cached} from the cache"
+        f"{corpus.cached} from the cache{rejected}"
     )
 
 
@@ -136,33 +162,39 @@ def stage_dbt_build(workspace: Workspace) -> str:
 
 def stage_quality_gate(workspace: Workspace) -> str:
     """The Great Expectations suites of the check registry over the identity results; Data
-    Docs for the run; the run into audit.validation_runs. A failed critical expectation stops
-    the build here."""
+    Docs for the run; the run into audit.validation_runs; each document's status. The build
+    stops here when the registry itself is inconsistent, or under --strict when a document
+    is not certified."""
     report = evaluate(workspace.database, read_only=False)
     report.data_docs = write_data_docs(report, workspace.warehouse.parent / "data_docs")
     record(report, workspace.database, previous=workspace.warehouse)
     workspace.gate = report
-    if not report.passed:
+    if report.system_failures or (workspace.strict and not report.all_certified):
+        failures = report.system_failures or report.critical_failures
         raise BuildError(
             "the quality gate failed:\n  "
-            + "\n  ".join(describe_failures(report))
+            + "\n  ".join(describe_failures_of(failures) + describe_statuses(report))
             + f"\n  Data Docs: {report.data_docs}"
         )
     counts = report.outcome_counts()
+    statuses = Counter(row["status"] for row in report.statuses)
     return (
-        ", ".join(
+        ", ".join(f"{statuses[s]} {s}" for s in STATUSES if statuses[s])
+        + "; checks: "
+        + ", ".join(
             f"{counts.get(o, 0)} {o}"
             for o in ("pass", "rounding", "acknowledged", "not_evaluable", "fail")
         )
-        + f" (fails of warning severity only; {len(report.warnings)} warning expectations "
-        "reported)"
     )
 
 
 def stage_report(workspace: Workspace) -> str:
     """The HTML report (charts and tables per document, and an index) from the new
-    warehouse; published with it."""
-    pages = write_reports(workspace.database, workspace.reports)
+    warehouse; published with it. A figure's page links into its PDF (`<file>.pdf#page=N`)."""
+    documents_href = Path(
+        os.path.relpath(workspace.documents, workspace.published_reports)
+    ).as_posix()
+    pages = write_reports(workspace.database, workspace.reports, documents_href=documents_href)
     return f"{len(pages) - 1} document report(s) and {REPORT_INDEX}"
 
 

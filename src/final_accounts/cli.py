@@ -13,7 +13,7 @@ from .cache import ExtractionCache
 from .corpus import document_paths, extract_corpus, write_corpus_seeds
 from .errors import BuildError, ExtractionError, InputErrors
 from .quality.data_docs import write_data_docs
-from .quality.gate import OUTCOMES, describe_failures, evaluate
+from .quality.gate import OUTCOMES, describe_failures_of, describe_statuses, evaluate
 from .summary import document_summaries
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -27,9 +27,18 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build = commands.add_parser(
-        "build", help="extract every document, build and test the warehouse, publish it"
+        "build",
+        help="extract every document, build and test the warehouse, publish it; exit 0 when "
+        "every document is certified, 1 when any failed its checks or was rejected (the "
+        "warehouse of the readable documents is published all the same)",
     )
     _location_options(build)
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="publish nothing unless every document is certified (rejected input: exit 2; "
+        "failed checks: exit 1)",
+    )
     build.add_argument(
         "--keep-workspace",
         action="store_true",
@@ -53,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
 
     validate = commands.add_parser(
         "validate",
-        help="run the quality-gate suites on the published warehouse (read-only); "
-        "exit 0 when no critical expectation fails, 1 otherwise",
+        help="run the quality-gate suites on the published warehouse (read-only) and print "
+        "each document's status; exit 0 when every document is certified, 1 otherwise",
     )
     validate.add_argument("--warehouse", type=Path, default=project.WAREHOUSE)
     validate.set_defaults(run=_validate)
@@ -100,16 +109,27 @@ def _build(arguments: argparse.Namespace) -> int:
     # The committed seeds follow the bundled documents only, never a side folder.
     seeds_out = project.RAW_SEEDS if documents == project.DOCUMENTS else None
     return run_build(
-        documents, arguments.warehouse.resolve(), seeds_out, keep_workspace=arguments.keep_workspace
+        documents,
+        arguments.warehouse.resolve(),
+        seeds_out,
+        keep_workspace=arguments.keep_workspace,
+        strict=arguments.strict,
     )
 
 
 def run_build(
-    documents: Path, warehouse: Path, seeds_out: Path | None, *, keep_workspace: bool = False
+    documents: Path,
+    warehouse: Path,
+    seeds_out: Path | None,
+    *,
+    keep_workspace: bool = False,
+    strict: bool = False,
 ) -> int:
-    """Run every stage; publish only if all pass. Returns the exit code."""
+    """Run every stage and publish the warehouse of the readable documents. Returns the exit
+    code: 0 when every document is certified, 1 when any failed its checks or was rejected
+    (or a stage failed), 2 when no document could be read (or, strict, any)."""
     started = time.perf_counter()
-    workspace = new_workspace(documents, warehouse, seeds_out)
+    workspace = new_workspace(documents, warehouse, seeds_out, strict=strict)
     failed = True
     try:
         for number, (name, stage) in enumerate(STAGES, start=1):
@@ -133,7 +153,7 @@ def run_build(
         else:
             discard(workspace)
     _print_summary(workspace, warehouse, time.perf_counter() - started)
-    return EXIT_OK
+    return EXIT_OK if workspace.gate.all_certified else EXIT_FAILED
 
 
 def _print_bad_input(error: ExtractionError | InputErrors) -> None:
@@ -145,7 +165,9 @@ def _print_bad_input(error: ExtractionError | InputErrors) -> None:
 def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
     print("\nSummary")
     summaries = document_summaries(warehouse)
-    print(f"  documents: {len(summaries)}")
+    statuses = [row["status"] for row in workspace.gate.statuses] if workspace.gate else []
+    rejected = statuses.count("rejected_input")
+    print(f"  documents: {len(statuses) - rejected} read, {rejected} rejected")
     for line in summaries:
         print(f"    {line}")
     print("  rows per mart:")
@@ -164,23 +186,15 @@ SUMMARY_LINES = 40
 
 
 def _print_gate(report) -> None:
-    """The identity summary: counts by outcome, the rounding and acknowledged cases, the
-    failures (each list cut at SUMMARY_LINES: all of them are in audit.identity_results and
-    the Data Docs)."""
+    """Each document's status and its findings (failures, warnings and acknowledged errors,
+    with pages and lines), then the checks by outcome (the list cut at SUMMARY_LINES: every
+    finding is in audit.findings and the Data Docs)."""
     counts = report.outcome_counts()
     summary = ", ".join(f"{o} {counts.get(o, 0)}" for o in OUTCOMES)
-    verdict = "passed" if report.passed else "FAILED"
-    print(f"  quality gate {verdict}: {summary}")
-    notable = [
-        f"{check['outcome']:<12} {check['identity_id']:<4} "
-        f"[{check['document_id']}] {check['instance']}: {check['left_value']} vs "
-        f"{check['right_value']} (difference {check['difference']}, envelope "
-        f"{check['envelope']}, lines {check['source_lines']})"
-        for check in report.checks
-        if check["outcome"] in ("rounding", "acknowledged")
-    ]
-    for line in _at_most(notable) + _at_most(describe_failures(report)):
+    print("  documents by status:")
+    for line in _at_most(describe_statuses(report)):
         print(f"    {line}")
+    print(f"  checks: {summary}")
     print(f"  Data Docs: {report.data_docs}")
 
 
@@ -202,7 +216,10 @@ def _validate(arguments: argparse.Namespace) -> int:
     report.data_docs = write_data_docs(report, warehouse.parent / "data_docs")
     print(f"Validated {warehouse} ({len(report.documents)} document(s))")
     _print_gate(report)
-    return EXIT_OK if report.passed else EXIT_FAILED
+    if report.system_failures:
+        for line in describe_failures_of(report.system_failures):
+            print(f"error: {line}", file=sys.stderr)
+    return EXIT_OK if report.all_certified else EXIT_FAILED
 
 
 def _extract(arguments: argparse.Namespace) -> int:
@@ -218,11 +235,13 @@ def _extract(arguments: argparse.Namespace) -> int:
     write_corpus_seeds(corpus, arguments.seeds)
     for document in corpus.documents:
         print(f"{document.document_id} ({document.source_file})")
+    for rejected in corpus.rejected:
+        print(f"error: rejected: {rejected.error_message}", file=sys.stderr)
     print(
         f"{len(corpus.documents)} document(s) ({corpus.extracted} extracted, {corpus.cached} "
-        f"from the cache); seeds written to {arguments.seeds}"
+        f"from the cache, {len(corpus.rejected)} rejected); seeds written to {arguments.seeds}"
     )
-    return EXIT_OK
+    return EXIT_BAD_INPUT if corpus.rejected else EXIT_OK
 
 
 def _suites(arguments: argparse.Namespace) -> int:

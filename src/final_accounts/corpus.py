@@ -79,14 +79,26 @@ class RejectedDocument:
 
     source_file: str
     source_sha256: str
-    error_message: str
+    error_message: str  # the whole message, naming the place
     page: int | None
     section_code: str | None
     source_line: int | None
+    reason: str  # the message without the place
 
     @classmethod
     def of(cls, path: Path, error: ExtractionError) -> RejectedDocument:
-        return cls(path.name, _sha256(path), str(error), error.page, error.section, error.line)
+        return cls(
+            path.name, _sha256(path), str(error), error.page, error.section, error.line,
+            error.message,
+        )  # fmt: skip
+
+
+def rejection_error(rejected: RejectedDocument) -> ExtractionError:
+    """The error a rejected file was rejected with."""
+    return ExtractionError(
+        rejected.source_file, rejected.reason, section=rejected.section_code,
+        line=rejected.source_line, page=rejected.page,
+    )  # fmt: skip
 
 
 @dataclass
@@ -197,7 +209,7 @@ def split_document_set(
             )
             rejected.append(
                 RejectedDocument(document.source_file, document.source_sha256, str(error), None,
-                                 "title", 1)
+                                 "title", 1, error.message)
             )  # fmt: skip
     return kept, rejected
 

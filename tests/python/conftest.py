@@ -20,7 +20,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from support import DOCUMENT_FILE, DOCUMENT_PATH, marts_state, second_document_lines, write_lines
+from support import (
+    DOCUMENT_FILE,
+    DOCUMENT_PATH,
+    DOCUMENTS,
+    marts_state,
+    second_document_lines,
+    write_lines,
+)
 
 from final_accounts.build import mart_row_counts
 from final_accounts.cli import run_build
@@ -47,10 +54,10 @@ class BuildRun:
     stderr: str
 
 
-def build(documents: Path, warehouse: Path) -> BuildRun:
+def build(documents: Path, warehouse: Path, *, strict: bool = False) -> BuildRun:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_build(documents, warehouse, None)
+        code = run_build(documents, warehouse, None, strict=strict)
     return BuildRun(code, out.getvalue(), err.getvalue())
 
 
@@ -71,6 +78,18 @@ def clean_build(tmp_path_factory) -> CleanBuild:
     documents = root / "documents"
     documents.mkdir()
     shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_PATH.name)
+    warehouse = root / "warehouse" / "final_accounts.duckdb"
+    run = build(documents, warehouse)
+    return CleanBuild(run.exit_code, run.stdout, run.stderr, documents, warehouse)
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory) -> CleanBuild:
+    """One build of both bundled documents (the Xinjiang text and the Shanghai PDF), as
+    `make build` runs it."""
+    root = tmp_path_factory.mktemp("bundled_build")
+    documents = root / "documents"
+    shutil.copytree(DOCUMENTS, documents)
     warehouse = root / "warehouse" / "final_accounts.duckdb"
     run = build(documents, warehouse)
     return CleanBuild(run.exit_code, run.stdout, run.stderr, documents, warehouse)

@@ -19,6 +19,13 @@ DOCUMENTS = REPO / "documents"
 DOCUMENT_FILE = "urumqi_hrss_2024_final_accounts.txt"
 DOCUMENT_PATH = DOCUMENTS / DOCUMENT_FILE
 RAW_SEEDS = REPO / "seeds" / "raw"
+FIXTURES = Path(__file__).with_name("fixtures")
+# The bundled Shanghai PDF (上海市普陀区财政局, 25 pages) and the blank form of its template.
+PUTUO_FILE = "shanghai_putuo_czj_2024_final_accounts.pdf"
+PUTUO = DOCUMENTS / PUTUO_FILE
+PUTUO_DEPARTMENT = "上海市普陀区财政局"
+PUTUO_DOCUMENT_ID = "2024_consolidated_00d2469579"
+BLANK_TEMPLATE = FIXTURES / "shanghai_template_2024.pdf"
 
 DEPARTMENT = "乌鲁木齐市人力资源和社会保障局"
 TITLE = f"## {DEPARTMENT}(汇总) 2024年度部门决算公开说明"

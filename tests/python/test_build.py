@@ -26,7 +26,7 @@ from support import (
     write_lines,
 )
 
-from final_accounts.cli import EXIT_BAD_INPUT, EXIT_OK, run_build
+from final_accounts.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, run_build
 
 
 @dataclass
@@ -185,14 +185,43 @@ def test_bad_input_fails_and_leaves_the_warehouse(case, published, tmp_path, cap
     assert sorted(p.name for p in published.parent.iterdir()) == listing
 
 
-def test_bad_input_beside_a_good_document(published, tmp_path, capsys):
+def test_bad_input_beside_a_good_document_is_rejected_alone(published, tmp_path, capsys):
+    """One bad file does not keep the others out: the warehouse of the readable documents is
+    published, the bad file has status rejected_input with its error, and the build exits 1."""
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
+    write_lines(documents / "zz_garbled.txt", garbled_lines())
+    warehouse = tmp_path / "warehouse" / "final_accounts.duckdb"
+    shutil.copytree(published.parent, warehouse.parent)
+    digest = sha256_of(warehouse)
+
+    code = run_build(documents, warehouse, None)
+
+    out = capsys.readouterr().out
+    assert code == EXIT_FAILED
+    assert sha256_of(warehouse) != digest  # published
+    assert "rejected_input  zz_garbled.txt: document zz_garbled.txt, section 2.二, line 104" in out
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert connection.execute(
+            "select source_file, status from audit.document_status order by source_file"
+        ).fetchall() == [
+            (DOCUMENT_FILE, "certified_with_acknowledgements"),
+            ("zz_garbled.txt", "rejected_input"),
+        ]
+        assert connection.execute(
+            "select check_id, severity, outcome from audit.findings where document_id is null"
+        ).fetchall() == [("input", "critical", "rejected")]
+
+
+def test_strict_publishes_nothing_beside_bad_input(published, tmp_path, capsys):
     documents = tmp_path / "documents"
     documents.mkdir()
     shutil.copy2(DOCUMENT_PATH, documents / DOCUMENT_FILE)
     write_lines(documents / "zz_garbled.txt", garbled_lines())
     digest = sha256_of(published)
 
-    code = run_build(documents, published, None)
+    code = run_build(documents, published, None, strict=True)
 
     assert code == EXIT_BAD_INPUT
     assert "document zz_garbled.txt, section 2.二, line 104" in capsys.readouterr().err
@@ -233,5 +262,5 @@ def test_a_folder_without_documents_is_refused(tmp_path, capsys):
 
     assert run_build(documents, warehouse, None) != EXIT_OK
 
-    assert "no documents (*.txt)" in capsys.readouterr().err
+    assert "no documents (*.txt, *.pdf)" in capsys.readouterr().err
     assert not warehouse.exists()

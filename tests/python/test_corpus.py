@@ -23,8 +23,8 @@ from final_accounts import cache as cache_module
 from final_accounts.cache import ExtractionCache, extractor_version, source_version
 from final_accounts.cli import EXIT_BAD_INPUT, main
 from final_accounts.corpus import extract_corpus
-from final_accounts.errors import InputErrors
 from final_accounts.seeds import RAW_SCHEMA, seed_texts
+from final_accounts.templates import TEMPLATES
 
 
 def seeds_of(corpus) -> dict[str, str]:
@@ -97,12 +97,23 @@ def test_an_unreadable_entry_is_extracted_again(documents, tmp_path, fresh_seeds
 def test_the_extractor_version_follows_the_extraction_code(tmp_path):
     package = tmp_path / "final_accounts"
     shutil.copytree(cache_module.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
-    assert source_version(package, RAW_SCHEMA) == extractor_version()
+    data = (RAW_SCHEMA, *sorted(TEMPLATES.glob("*.yaml")))
+    assert source_version(package, *data) == extractor_version()
     (package / "report" / "page.py").write_text("# the report is not extraction\n")
-    assert source_version(package, RAW_SCHEMA) == extractor_version()
+    assert source_version(package, *data) == extractor_version()
     narrative = package / "parsers" / "narrative.py"
     narrative.write_text(narrative.read_text(encoding="utf-8") + "\n# changed\n")
-    assert source_version(package, RAW_SCHEMA) != extractor_version()
+    assert source_version(package, *data) != extractor_version()
+
+
+def test_the_extractor_version_follows_the_templates(tmp_path):
+    """A template is extraction too: its vocabulary decides what the parsers read."""
+    changed = tmp_path / "xinjiang_2024.yaml"
+    changed.write_text((TEMPLATES / changed.name).read_text(encoding="utf-8") + "\n# changed\n")
+    others = [p for p in sorted(TEMPLATES.glob("*.yaml")) if p.name != changed.name]
+    assert source_version(cache_module.PACKAGE, RAW_SCHEMA, *others, changed) != (
+        extractor_version()
+    )
 
 
 def test_the_extractor_version_follows_the_raw_columns(tmp_path):
@@ -120,16 +131,20 @@ def test_parallel_extraction_equals_one_process(documents):
     assert seeds_of(parallel) == seeds_of(serial)
 
 
-def test_a_bad_document_in_a_worker_names_its_place(documents):
+def test_a_bad_document_in_a_worker_is_rejected_naming_its_place(documents):
+    """The others are read: one bad file does not keep them out."""
     write_lines(documents / "other.txt", other_department_lines())
     write_lines(documents / "zz_garbled.txt", garbled_lines())
 
-    with pytest.raises(InputErrors) as raised:
-        extract_corpus(sorted(documents.iterdir()), cache=None, workers=2)
+    corpus = extract_corpus(sorted(documents.iterdir()), cache=None, workers=2)
 
-    (error,) = raised.value.errors
-    assert (error.document, error.section, error.line) == ("zz_garbled.txt", "2.二", 104)
-    assert "cannot read the number '32,1O9.22'" in str(error)
+    assert len(corpus.documents) == 2
+    (rejected,) = corpus.rejected
+    assert (rejected.source_file, rejected.section_code, rejected.source_line) == (
+        "zz_garbled.txt", "2.二", 104,
+    )  # fmt: skip
+    assert "cannot read the number '32,1O9.22'" in rejected.error_message
+    assert rejected.error_message.startswith("document zz_garbled.txt, section 2.二, line 104:")
 
 
 def test_extract_refuses_two_files_of_one_document(documents, tmp_path, capsys):
@@ -144,4 +159,8 @@ def test_extract_refuses_two_files_of_one_document(documents, tmp_path, capsys):
         error = capsys.readouterr().err
         assert f"copy.txt, {DOCUMENT_FILE}" in error
         assert f"same department, caliber and year (one id: {REAL_DOCUMENT_ID})" in error
-    assert not seeds.exists()
+    # both files are rejected (which one is the document is for a person to say): the seeds
+    # list them, and no document
+    rejected = (seeds / "raw_rejected_documents.csv").read_text(encoding="utf-8")
+    assert "copy.txt" in rejected and DOCUMENT_FILE in rejected
+    assert (seeds / "raw_documents.csv").read_text(encoding="utf-8").count("\n") == 1

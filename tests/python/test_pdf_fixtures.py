@@ -19,20 +19,18 @@ from pdf_fixtures import (
     without_pages,
 )
 from pypdf import PdfReader
+from support import PUTUO
 
 from final_accounts.errors import ExtractionError
 from final_accounts.reading import read_source
 from final_accounts.reading.model import Box, SourceDocument
 
-PUTUO = Path("/work/shared/documents/shanghai_putuo_czj_2024_final_accounts.pdf")
 DEPARTMENT = "上海市普陀区财政局"
 OTHER_DEPARTMENT = "上海市普陀区审计局"
 # Line 315 (page 21) is narrative; line 94 is row 9 of table 1 (收入支出决算总表, page 6).
 NARRATIVE_LINE, NARRATIVE_OLD, NARRATIVE_NEW = 315, "2995.39", "2995.40"
 ROW_LINE, ROW_OLD, ROW_NEW = 94, "6.20", "6.21"
 BOX_TOLERANCE = 0.05  # pt
-
-pytestmark = pytest.mark.skipif(not PUTUO.exists(), reason="the Putuo PDF is not available")
 
 
 def line_keys(document: SourceDocument) -> list[tuple]:

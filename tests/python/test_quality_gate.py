@@ -19,6 +19,7 @@ import duckdb
 import pytest
 from conftest import build
 from support import (
+    PUTUO_DOCUMENT_ID,
     REAL_DOCUMENT_ID,
     replace_in_line,
     second_document_lines,
@@ -102,8 +103,11 @@ def test_the_original_document_still_passes_beside_its_mutations(mutated_gate):
     ]
 
 
-def test_a_mutated_document_fails_the_build_and_publishes_nothing(published, tmp_path):
-    # End to end: the number changed in the text, under another department's title.
+def test_strict_publishes_nothing_when_a_document_fails_its_checks(published, tmp_path):
+    """End to end, --strict: the number changed in the text, under another department's
+    title; the build names the identity and the line, and the published warehouse is left
+    byte for byte as it was. (Without --strict the document is published with status
+    failed_checks: tests/python/test_document_status.py.)"""
     warehouse = tmp_path / "warehouse" / published.name
     shutil.copytree(published.parent, warehouse.parent)
     digest = sha256_of(warehouse)
@@ -112,22 +116,25 @@ def test_a_mutated_document_fails_the_build_and_publishes_nothing(published, tmp
     changed = replace_in_line(second_document_lines(), 136, "3,802.53万元", "3,812.53万元")
     write_lines(documents / "mutated.txt", changed)
 
-    run = build(documents, warehouse)
+    run = build(documents, warehouse, strict=True)
 
     assert run.exit_code == EXIT_FAILED
     assert "the quality gate failed" in run.stderr
     failures = [f for f in run.stderr.splitlines() if f.strip().startswith("CRITICAL N14 ")]
     assert any("教育支出" in f and "136" in f.split("source lines")[-1] for f in failures)
+    assert "failed_checks" in run.stderr
     assert sha256_of(warehouse) == digest
 
 
 def test_the_clean_document_passes_with_no_unacknowledged_failure(clean_build):
     assert clean_build.exit_code == EXIT_OK, clean_build.stderr
-    # narrative and project tables together; the 13 failures are warnings (W2 8, W3 5)
+    # narrative, project tables and document checks together; the 13 failures are warnings
+    # (W2 8, W3 5)
     assert (
-        "quality gate passed: pass 1570, rounding 7, fail 13, acknowledged 1, not_evaluable 34"
+        "checks: pass 1618, rounding 7, fail 13, acknowledged 1, not_evaluable 34"
         in clean_build.stdout
     )
+    assert f"certified_with_acknowledgements {REAL_DOCUMENT_ID}" in clean_build.stdout
     assert "CRITICAL" not in clean_build.stdout
 
 
@@ -135,10 +142,9 @@ def test_the_summary_lists_the_rounding_cases_with_their_lines(clean_build):
     lines = [line.strip() for line in clean_build.stdout.splitlines()]
     rounding = [line for line in lines if line.startswith("rounding ")]
     assert len(rounding) == 7
-    assert any(
-        line.startswith("rounding     N1   [2024_consolidated_fed7c659a3] 收入总计: 32312.490")
-        and "envelope 0.020000, lines 96)" in line
-        for line in rounding
+    assert (
+        "rounding     N1 rounding: 收入总计: 32312.490 vs 32312.500 (difference -0.010, "
+        "envelope 0.020); lines 96" in rounding
     )
     assert any(line.startswith("acknowledged N5") and "其他收入" in line for line in lines)
 
@@ -160,7 +166,7 @@ def test_audit_answers_which_documents_fail_and_where(published):
     versions = {name: suite["version"] for name, suite in generated.items()}
     suites = json.dumps(versions, ensure_ascii=False)
     warnings = ["performance_identities:W2", "performance_identities:W3"]
-    assert runs == [([REAL_DOCUMENT_ID], suites, 1570, 7, 13, 1, 34, True, warnings)]
+    assert runs == [([REAL_DOCUMENT_ID], suites, 1618, 7, 13, 1, 34, True, warnings)]
 
 
 def test_every_identity_is_evaluated_or_says_why_not(published):
@@ -177,7 +183,9 @@ def test_every_identity_is_evaluated_or_says_why_not(published):
         ).fetchone()[0]
     narrative = {f"N{n}" for n in range(1, 25)} | {"D1"}
     performance = {f"P{n}" for n in range(1, 9)} | {"W1", "W2", "W3"}
-    assert narrative | performance == identities
+    # the document checks a text document has (C1, T…, X need the statements it only lists)
+    document = {"C2", "C3", "C4", "C5", "WF1", "WF2"}
+    assert narrative | performance | document == identities
     assert unexplained == 0
 
 
@@ -194,7 +202,7 @@ def test_data_docs_open_offline(clean_build):
 
 def test_validate_exits_zero_on_the_published_warehouse(published, capsys):
     assert main(["validate", "--warehouse", str(published)]) == EXIT_OK
-    assert "quality gate passed" in capsys.readouterr().out
+    assert f"certified_with_acknowledgements {REAL_DOCUMENT_ID}" in capsys.readouterr().out
 
 
 def test_validate_exits_one_and_names_the_failure(mutated, capsys):
@@ -204,11 +212,60 @@ def test_validate_exits_one_and_names_the_failure(mutated, capsys):
 
     out = capsys.readouterr().out
     assert code == EXIT_FAILED
-    assert "quality gate FAILED" in out
-    assert f"CRITICAL N1 [{ids['balance']}] 收入总计" in out
-    assert "(source lines 96)" in out
+    assert f"failed_checks   {ids['balance']}" in out
+    assert "critical     N1 fail: 收入总计: " in out
+    assert "; lines 96" in out
+    assert f"certified_with_acknowledgements {REAL_DOCUMENT_ID}" in out
 
 
 def test_validate_without_a_warehouse_exits_one(tmp_path, capsys):
     assert main(["validate", "--warehouse", str(tmp_path / "none.duckdb")]) == EXIT_FAILED
     assert "no warehouse" in capsys.readouterr().err
+
+
+# One printed statement cell changed, and what must catch it: (statement, row code or label,
+# column, change, the check, the words of the cell's label the failure must show).
+STATEMENT_MUTATIONS = {
+    "项 amount": (5, "2010601", "合计", "10", "T1",
+                 "statement 5 2010601 行政运行 / 合计 (page 15)"),
+    "类 total": (3, "201", "本年支出合计", "10", "T1",
+                 "statement 3 201 一般公共服务支出 / 本年支出合计 (page 10)"),
+    "source column": (2, "合计", "其他收入", "1", "T4", "statement 2 合计 / 其他收入 (page 8)"),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def mutated_statements(bundled_build, tmp_path_factory):
+    """The bundled build's warehouse with one mutated copy of the Putuo document per change of
+    a statement cell, its checks re-evaluated; (warehouse, name → mutated document id)."""
+    assert bundled_build.exit_code == 0, bundled_build.stdout
+    copy = tmp_path_factory.mktemp("mutated_statements") / bundled_build.warehouse.name
+    shutil.copy2(bundled_build.warehouse, copy)
+    mutations = []
+    with duckdb.connect(str(copy), read_only=True) as connection:
+        for name, (statement, row, column, delta, _, _) in STATEMENT_MUTATIONS.items():
+            (seq,) = connection.execute(
+                "select cell_seq from raw.raw_statement_cells where document_id = ? "
+                "and statement_no = ? and coalesce(row_code, row_label) = ? and column_label = ?",
+                [PUTUO_DOCUMENT_ID, statement, row, column],
+            ).fetchone()
+            mutations.append(
+                Mutation(PUTUO_DOCUMENT_ID, "raw_statement_cells", (("cell_seq", seq),), "value",
+                         Decimal(delta), name)
+            )  # fmt: skip
+    applied = apply_mutations(copy, mutations)
+    reevaluate_identities(copy)
+    return copy, {mutation.label: new_id for new_id, mutation in applied.items()}
+
+
+@pytest.mark.parametrize("name", list(STATEMENT_MUTATIONS))
+def test_a_changed_statement_cell_fails_a_check_naming_the_cell_and_page(name, mutated_statements):
+    warehouse, ids = mutated_statements
+    *_, check, words = STATEMENT_MUTATIONS[name]
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        failing = connection.execute(
+            "select left_label || ' | ' || right_label from audit.identity_checks "
+            "where document_id = ? and identity_id = ? and outcome = 'fail'",
+            [ids[name], check],
+        ).fetchall()
+    assert any(words in labels for (labels,) in failing), failing

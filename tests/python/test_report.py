@@ -38,7 +38,7 @@ CHROMIUM_FLAGS = (
 # Marks each chart draws for the bundled document: bars (both years) of 4 类 and 32 项,
 # 6 income sources, 5 natures, 5 "三公" rows with a budget (budget and final), 58 projects
 # (execution rate against score), 16 missed indicators with a defined ratio, and
-# 36 identities × 5 outcomes (stacked).
+# 42 checks (36 identities and 6 document checks) × 5 outcomes (stacked).
 EXPECTED_MARKS = {
     "classes": 8,
     "items": 64,
@@ -47,7 +47,7 @@ EXPECTED_MARKS = {
     "three-public": 10,
     "projects": 58,
     "missed-indicators": 16,
-    "identities": 180,
+    "identities": 210,
 }
 
 

@@ -7,7 +7,7 @@ import io
 
 import pytest
 import yaml
-from support import DOCUMENT_PATH, DOCUMENTS, RAW_SEEDS
+from support import DOCUMENTS, PUTUO_DOCUMENT_ID, RAW_SEEDS, REAL_DOCUMENT_ID
 
 from final_accounts.corpus import document_paths, extract_corpus
 from final_accounts.seeds import RAW_TABLES, seed_texts, write_seeds
@@ -31,7 +31,7 @@ def seed_types():
 
 
 def test_two_fresh_extractions_are_byte_identical(fresh):
-    again = fresh_csvs([DOCUMENT_PATH])
+    again = fresh_csvs(document_paths(DOCUMENTS))
     assert list(again) == list(RAW_TABLES)
     for name in RAW_TABLES:
         assert again[name].encode("utf-8") == fresh[name].encode("utf-8"), name
@@ -48,7 +48,7 @@ def test_committed_seeds_equal_a_fresh_extraction(fresh):
 
 
 def test_write_seeds_writes_the_seed_texts(tmp_path, fresh):
-    corpus = extract_corpus([DOCUMENT_PATH], cache=None)
+    corpus = extract_corpus(document_paths(DOCUMENTS), cache=None)
     write_seeds((entry.fragments for entry in corpus.entries()), tmp_path)
     for name in RAW_TABLES:
         assert (tmp_path / f"{name}.csv").read_bytes() == fresh[name].encode("utf-8")
@@ -63,11 +63,18 @@ def test_csv_has_the_declared_columns_and_lf_line_ends(fresh):
         assert tuple(header) == columns, name
 
 
-def test_rows_of_the_real_document(fresh):
-    counts = {
-        name: sum(1 for _ in csv.reader(io.StringIO(text))) - 1 for name, text in fresh.items()
+def rows_of(fresh, document_id) -> dict[str, int]:
+    """Rows per raw table of one document (the rejected files belong to none)."""
+    return {
+        name: sum(
+            1 for row in csv.DictReader(io.StringIO(text)) if row.get("document_id") == document_id
+        )
+        for name, text in fresh.items()
     }
-    assert counts == {
+
+
+def test_rows_of_the_real_document(fresh):
+    assert rows_of(fresh, REAL_DOCUMENT_ID) == {
         "raw_documents": 1,
         "raw_document_sections": 26,
         "raw_source_lines": 1777,  # every non-blank line of the document
@@ -90,17 +97,63 @@ def test_rows_of_the_real_document(fresh):
         "raw_performance_missing_cells": 31,
         "raw_performance_layer_notes": 129,
         "raw_performance_quality": 59,
+        "raw_statements": 0,  # the Xinjiang template only lists the statements
+        "raw_statement_columns": 0,
+        "raw_statement_rows": 0,
+        "raw_statement_cells": 0,
+        "raw_toc_entries": 33,
+        "raw_placeholder_hits": 0,
+        "raw_rejected_documents": 0,
+    }
+
+
+def test_rows_of_the_shanghai_document(fresh):
+    assert rows_of(fresh, PUTUO_DOCUMENT_ID) == {
+        "raw_documents": 1,
+        "raw_document_sections": 26,  # the 目录 and 25 parts, sections and subsections
+        "raw_source_lines": 434,  # every non-blank line after the cover (20 are the cover and
+        # the empty rows of ruled tables)
+        "raw_disclosed_figures": 100,
+        "raw_explanations": 16,
+        "raw_functional_clauses": 11,
+        "raw_functional_class_totals": 4,
+        "raw_main_functions": 12,
+        "raw_budget_units": 3,
+        "raw_internal_offices": 0,
+        "raw_basic_expenditure_items": 23,  # 10 of 人员经费, 13 of 公用经费
+        "raw_glossary_terms": 11,
+        "raw_attached_tables": 0,
+        "raw_unparsed_tokens": 35,
+        "raw_performance_tables": 0,
+        "raw_performance_fund_rows": 0,
+        "raw_performance_indicators": 0,
+        "raw_performance_recoveries": 0,
+        "raw_performance_conflicts": 0,
+        "raw_performance_missing_cells": 0,
+        "raw_performance_layer_notes": 0,
+        "raw_performance_quality": 0,
+        "raw_statements": 9,
+        "raw_statement_columns": 49,
+        "raw_statement_rows": 209,
+        "raw_statement_cells": 195,
+        "raw_toc_entries": 26,
+        "raw_placeholder_hits": 0,
+        "raw_rejected_documents": 0,
     }
 
 
 def test_decimals_are_printed_exactly(fresh):
     figures = list(csv.DictReader(io.StringIO(fresh["raw_disclosed_figures"])))
     other_income_share = [
-        row for row in figures if row["line_item"] == "其他收入" and row["measure"] == "share_pct"
+        row
+        for row in figures
+        if row["line_item"] == "其他收入"
+        and row["measure"] == "share_pct"
+        and row["document_id"] == REAL_DOCUMENT_ID
     ]
     assert [(row["value"], row["decimals"]) for row in other_income_share] == [("0.000", "3")]
     clauses = list(csv.DictReader(io.StringIO(fresh["raw_functional_clauses"])))
-    first = clauses[0]
+    first = next(c for c in clauses if c["document_id"] == REAL_DOCUMENT_ID)
     assert (first["amount_wan_yuan"], first["change_wan_yuan"], first["change_pct"]) == (
         "0.00",
         "-14.52",
@@ -131,10 +184,12 @@ def test_amounts_are_typed_decimal(seed_types):
         ("raw_functional_clauses", "amount_wan_yuan"),
         ("raw_functional_clauses", "change_wan_yuan"),
         ("raw_functional_clauses", "change_pct"),
+        ("raw_functional_clauses", "budget_initial_wan_yuan"),
         ("raw_functional_class_totals", "amount_wan_yuan"),
         ("raw_functional_class_totals", "share_pct"),
         *(("raw_performance_fund_rows", column) for column in FUND_AMOUNTS),
         ("raw_performance_fund_rows", "execution_rate_pct"),
+        ("raw_statement_cells", "value"),
     }
     for name, column in money:
         assert seed_types[name][column].lower().startswith("decimal("), (name, column)

@@ -43,34 +43,65 @@ instance_documents as (
 
 ),
 
-term_matches as (
+document_terms as (
 
-    select
-        instance_documents.check_instance_id,
-        instance_documents.document_id,
-        terms.check_term_id,
-        inputs.theme,
-        inputs.component_code,
-        inputs.role,
-        inputs.label,
-        inputs.value,
-        inputs.decimals,
-        inputs.rounding_radius,
-        inputs.missing_reason,
-        inputs.chosen_note,
-        inputs.source_line,
-        case terms.bind
-            when 'component' then inputs.component_code
-            when 'group' then inputs.group_key
-        end as instance_key
+    select instance_documents.check_instance_id, instance_documents.document_id, terms.*
+        exclude (check_instance_id)
     from instance_documents
     inner join terms
         on instance_documents.check_instance_id = terms.check_instance_id
+
+),
+
+-- A term names its component (an equality join) or takes any (`*`): two joins, so that the
+-- first is a hash join on the component too, not a scan of every input of the theme.
+term_inputs as (
+
+    select document_terms.*, inputs.* exclude (document_id, theme, role)
+        rename (component_code as input_component_code)
+    from document_terms
     inner join inputs
-        on instance_documents.document_id = inputs.document_id
-        and terms.theme = inputs.theme
-        and terms.role = inputs.role
-        and (terms.component_code = '*' or terms.component_code = inputs.component_code)
+        on document_terms.document_id = inputs.document_id
+        and document_terms.theme = inputs.theme
+        and document_terms.role = inputs.role
+        and document_terms.component_code = inputs.component_code
+    union all by name
+    select document_terms.*, inputs.* exclude (document_id, theme, role)
+        rename (component_code as input_component_code)
+    from document_terms
+    inner join inputs
+        on document_terms.document_id = inputs.document_id
+        and document_terms.theme = inputs.theme
+        and document_terms.role = inputs.role
+    where document_terms.component_code = '*'
+
+),
+
+term_matches as (
+
+    select
+        check_instance_id,
+        document_id,
+        check_term_id,
+        theme,
+        input_component_code as component_code,
+        role,
+        label,
+        value,
+        decimals,
+        rounding_radius,
+        missing_reason,
+        chosen_note,
+        source_line,
+        case bind
+            when 'component' then input_component_code
+            when 'group' then group_key
+        end as instance_key,
+        -- what a bound row joins on: the instance's key for a keyed term, nothing otherwise
+        case when bind in ('component', 'group') then
+            case bind when 'component' then input_component_code else group_key end
+        else '' end as match_key
+    from term_inputs
 
 ),
 
@@ -128,7 +159,8 @@ bound as (
         on keys.check_instance_id = matches.check_instance_id
         and keys.document_id = matches.document_id
         and terms.check_term_id = matches.check_term_id
-        and (terms.bind not in ('component', 'group') or keys.instance_key = matches.instance_key)
+        and matches.match_key
+            = case when terms.bind in ('component', 'group') then keys.instance_key else '' end
 
 ),
 

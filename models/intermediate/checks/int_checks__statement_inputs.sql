@@ -35,7 +35,7 @@ cells as (
         coalesce(decimals, 2) as printed_decimals,
         'statement ' || statement_no || ' ' || coalesce(row_code || ' ', '')
             || coalesce(line_name, row_key, '') || ' / ' || column_label
-            || ' (page ' || page || ')' as cell_label
+            || coalesce(' (page ' || page || ')', '') as cell_label
     from grid
     where column_key is not null
 

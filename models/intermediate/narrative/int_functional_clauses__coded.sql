@@ -85,9 +85,12 @@ final as (
         amount_wan_yuan,
         change_wan_yuan,
         change_pct,
+        budget_initial_wan_yuan,
 
         ----------  text
         reason,
+        purpose,
+        stated_comparison,
 
         ----------  flags
         item_code is not null as is_fully_coded,

@@ -25,7 +25,6 @@ printed_names as (
         row_code as function_code,
         line_name as printed_name,
         count(*) as printings,
-        count(distinct document_id) as documents,
         min(document_id || ':' || lpad(cast(statement_no as varchar), 2, '0') || ':'
             || lpad(cast(row_seq as varchar), 5, '0')) as first_printing
     from statement_rows
@@ -33,16 +32,27 @@ printed_names as (
 
 ),
 
+printed_documents as (
+
+    select row_code as function_code, count(distinct document_id) as printed_documents
+    from statement_rows
+    group by row_code
+
+),
+
 printed as (
 
     select
-        function_code,
-        first(printed_name order by printings desc, first_printing) as printed_name,
+        printed_names.function_code,
+        first(printed_names.printed_name order by printed_names.printings desc,
+            printed_names.first_printing) as printed_name,
         count(*) as printed_name_count,
-        sum(documents) as printed_documents,
-        list(printed_name order by printed_name) as printed_names
+        any_value(printed_documents.printed_documents) as printed_documents,
+        list(printed_names.printed_name order by printed_names.printed_name) as printed_names
     from printed_names
-    group by function_code
+    inner join printed_documents
+        on printed_names.function_code = printed_documents.function_code
+    group by printed_names.function_code
 
 ),
 

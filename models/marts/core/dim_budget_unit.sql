@@ -33,6 +33,7 @@ units as (
         unit_level as unit_kind,
         unit_no,
         cast(null as varchar) as parent_budget_unit_id,
+        remark,
         source_line,
         raw_text
 
@@ -50,6 +51,7 @@ offices as (
         '内设科室' as unit_kind,
         internal_offices.office_no as unit_no,
         own_body_units.budget_unit_id as parent_budget_unit_id,
+        cast(null as varchar) as remark,
         internal_offices.source_line,
         internal_offices.raw_text
 
@@ -79,6 +81,7 @@ final as (
         unit_name,
         unit_kind,
         unit_no,
+        remark,
 
         ----------  lineage
         source_line,

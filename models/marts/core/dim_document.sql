@@ -40,6 +40,12 @@ unparsed_token_counts as (
 
 ),
 
+statuses as (
+
+    select * from {{ ref('document_status') }}
+
+),
+
 clause_counts as (
 
     select document_id, count(*) as clause_count
@@ -59,11 +65,22 @@ final as (
         documents.fiscal_year,
         documents.caliber,
         documents.title,
+        documents.template_id,
+        documents.caliber_source,
+
+        ----------  status (audit.document_status: certified, certified_with_acknowledgements,
+        ----------  failed_checks) and the counts of its findings (audit.findings)
+        statuses.status,
+        statuses.critical_failures,
+        statuses.acknowledged,
+        statuses.warnings,
 
         ----------  lineage
         documents.source_file,
         documents.source_sha256,
         documents.line_count,
+        documents.source_kind,
+        documents.page_count,
 
         ----------  counts
         coalesce(figure_counts.figure_count, 0) as figure_count,
@@ -77,6 +94,8 @@ final as (
         on documents.document_id = unparsed_token_counts.document_id
     left join clause_counts
         on documents.document_id = clause_counts.document_id
+    left join statuses
+        on documents.document_id = statuses.document_id
 
 )
 

@@ -1,4 +1,5 @@
--- The sections and subsections of each document with their line ranges and how they are parsed.
+-- The sections and subsections of each document with their line ranges, how they are parsed
+-- and the topic (the template's id of what a section is about, the same in every template).
 
 with
 
@@ -20,11 +21,14 @@ final as (
         ----------  descriptors
         section_title,
         section_kind,
+        topic_id,
+        printed_department,
 
         ----------  lineage
         heading_line,
         first_line,
-        last_line
+        last_line,
+        heading_page
 
     from document_sections
 

@@ -50,9 +50,13 @@ final as (
         ----------  descriptors
         function_name,
         level,
+        printed_name,
+        is_printed_name_different,
+        printed_documents,
 
         ----------  lineage
-        source
+        source,
+        is_in_reference
 
     from resolved
 

@@ -1,5 +1,6 @@
--- The ledger of source lines: every non-blank line of the parsed and frame sections, verbatim.
--- Join on (document_id, source_line) to read the line any mart row came from.
+-- The ledger of source lines: every non-blank line of the parsed and frame sections (the rows
+-- of a PDF's tables included, their cells joined by TAB), verbatim, with its page and line on
+-- the page. Join on (document_id, source_line) to read the line any mart row came from.
 
 with
 
@@ -19,7 +20,9 @@ final as (
         section_code,
 
         ----------  lineage
-        raw_text
+        raw_text,
+        page,
+        line_on_page
 
     from source_lines
 

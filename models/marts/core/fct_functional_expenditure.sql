@@ -1,6 +1,7 @@
--- One row per 类/款/项 clause of 第二部分 五(三) (一般公共预算) and 八 (国有资本经营预算): the
--- expenditure of one 项, its change against last year and the reason. Last year's amount is
--- derived (amount − change), never printed.
+-- One row per 类/款/项 clause of the 项 sections (Xinjiang 第二部分 五(三) and 八, Shanghai
+-- 第三部分 五(三)): the expenditure of one 项 and, as the template states it, its change against
+-- last year (Xinjiang: last year's amount is derived, amount − change, never printed) or its
+-- 年初预算 with the words comparing the two (Shanghai), and the reason.
 
 with
 
@@ -32,9 +33,12 @@ final as (
         change_wan_yuan,
         {{ prior_year_amount('amount_wan_yuan', 'change_wan_yuan') }} as prior_year_wan_yuan,
         change_pct,
+        budget_initial_wan_yuan,
+        stated_comparison,
 
         ----------  text
         reason,
+        purpose,
 
         ----------  lineage
         source_line,

@@ -1,8 +1,16 @@
-"""The gate: run the suites of the check registry, decide by severity, record the run.
+"""The gate: run the suites of the check registry, decide by severity and by document, record
+the run.
 
-- A failed `critical` expectation fails the gate (the build does not publish; `validate`
-  exits non-zero); a failed `warning` is reported and does not block. GX stores severity
-  but does not enforce it, so this module does.
+- Each document gets its status (audit.document_status): an unacknowledged failure of a
+  `critical` check makes it `failed_checks`, an accepted one `certified_with_acknowledgements`;
+  a file that could not be read is `rejected_input`. One document's failure does not keep the
+  others out: the build publishes every readable document and exits 1 when any document
+  failed or was rejected (`--strict`: nothing is published unless every one is certified).
+  A failed `warning` is reported and judges nothing. GX stores severity but does not
+  enforce it, so this module does.
+- A failed expectation of the registry's own consistency (a check that did not run on a
+  document it applies to, a not_evaluable row without its reason) or one that could not run
+  is the warehouse's defect, not a document's: the gate fails and the build does not publish.
 - The outcomes are dbt's (audit.identity_results, one row per check × document × instance,
   with the final outcome: a failure accepted in ref_identity_acknowledgements is
   `acknowledged`, and the suites' queries do not count it).
@@ -25,6 +33,11 @@ from .gx_runner import ExpectationResult, run_suites
 from .suites import Suite, registry_suites, warehouse_registry
 
 OUTCOMES = ("pass", "rounding", "fail", "acknowledged", "not_evaluable")
+# The statuses of a document, best first; the first two are certified.
+STATUSES = ("certified", "certified_with_acknowledgements", "failed_checks", "rejected_input")
+CERTIFIED = frozenset(STATUSES[:2])
+# Expectations about the registry's own consistency, not about a document's figures.
+SYSTEM_CHECKS = frozenset({"coverage", "not_evaluable_reason"})
 
 
 @dataclass
@@ -36,6 +49,9 @@ class GateReport:
     counts: Counter[str]  # identity rows by final outcome
     checks: list[dict]  # the rows of audit.identity_results that did not simply pass
     documents: list[str]
+    statuses: list[dict] = field(default_factory=list)  # the rows of audit.document_status
+    # audit.findings that are failed, acknowledged or within rounding
+    findings: list[dict] = field(default_factory=list)
     data_docs: Path | None = None
     history: list[dict] = field(default_factory=list)
 
@@ -48,8 +64,18 @@ class GateReport:
         return [r for r in self.results if not r.success and r.severity == "warning"]
 
     @property
+    def system_failures(self) -> list[ExpectationResult]:
+        """Failed expectations that are the warehouse's defect, not a document's."""
+        return [r for r in self.critical_failures if r.error or r.identity_id in SYSTEM_CHECKS]
+
+    @property
     def passed(self) -> bool:
+        """No critical expectation failed: every document is certified."""
         return not self.critical_failures
+
+    @property
+    def all_certified(self) -> bool:
+        return not self.system_failures and all(row["status"] in CERTIFIED for row in self.statuses)
 
     def outcome_counts(self) -> Counter[str]:
         return self.counts
@@ -82,6 +108,18 @@ def evaluate(database: Path, *, read_only: bool) -> GateReport:
                 "select document_id from marts.dim_document order by document_id"
             ).fetchall()
         ]
+        cursor = connection.execute(
+            "select * from audit.document_status order by status <> 'rejected_input', "
+            "document_id, source_file"
+        )
+        columns = [d[0] for d in cursor.description]
+        statuses = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        cursor = connection.execute(
+            "select * from audit.findings where outcome in ('fail', 'acknowledged', 'rounding') "
+            "order by document_id, outcome = 'rounding', severity, finding_id"
+        )
+        columns = [d[0] for d in cursor.description]
+        findings = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     return GateReport(
         run_id=f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}",
@@ -91,6 +129,8 @@ def evaluate(database: Path, *, read_only: bool) -> GateReport:
         counts=counts,
         checks=checks,
         documents=documents,
+        statuses=statuses,
+        findings=findings,
     )
 
 
@@ -182,11 +222,41 @@ def _failure_key(result: ExpectationResult) -> str:
     return f"{result.suite}:{result.identity_id}"
 
 
+def describe_statuses(report: GateReport) -> list[str]:
+    """Each document's status, then its findings (failures, acknowledged errors, gaps within
+    rounding): one line each, with pages and lines."""
+    lines = []
+    findings: dict[str, list[dict]] = {}
+    for finding in report.findings:
+        findings.setdefault(finding["document_id"], []).append(finding)
+    for row in report.statuses:
+        if row["status"] == "rejected_input":
+            lines.append(f"rejected_input  {row['source_file']}: {row['error_message']}")
+            continue
+        counts = (
+            f"{row['critical_failures']} critical failure(s), {row['acknowledged']} "
+            f"acknowledged, {row['warnings']} warning(s), {row['rounding']} within rounding, "
+            f"{row['not_evaluable']} not evaluable"
+        )
+        lines.append(
+            f"{row['status']:<15} {row['document_id']} {row['department_name']} "
+            f"({row['source_file']}): {counts}"
+        )
+        for finding in findings.get(row["document_id"], []):
+            label = finding["severity"] if finding["outcome"] == "fail" else finding["outcome"]
+            lines.append(f"    {label:<12} {finding['message']}")
+    return lines
+
+
 def describe_failures(report: GateReport) -> list[str]:
     """One line per failing identity instance: identity, document, both sides, the
     difference, the envelope and the source lines."""
+    return describe_failures_of(report.critical_failures + report.warnings)
+
+
+def describe_failures_of(results: list[ExpectationResult]) -> list[str]:
     lines = []
-    for result in report.critical_failures + report.warnings:
+    for result in results:
         label = "CRITICAL" if result.severity == "critical" else "warning"
         if result.error:
             lines.append(f"{label} {result.identity_id}: the check could not run: {result.error}")

@@ -25,6 +25,8 @@ from ..dbt_runner import copy_dbt_project, run_dbt
 # The changes the sweep tries on each amount, smallest first: a cent, then larger ones (a
 # figure that only a larger change reveals is covered, within a wide rounding envelope).
 DELTAS = (Decimal("0.01"), Decimal("1.00"), Decimal("10.00"))
+# Mutated documents judged by one evaluation in the sweep.
+SWEEP_BATCH = 600
 
 
 @dataclass(frozen=True)
@@ -121,69 +123,110 @@ def new_failures(database: Path, mutations: dict[str, Mutation]) -> dict[str, li
 
 
 @dataclass(frozen=True)
-class SweepResult:
+class SweepTarget:
+    """One printed amount the sweep changes: a narrative figure (万元) or a statement cell."""
+
+    kind: str  # narrative or statement
     document_id: str
-    figure_seq: int
-    section_code: str
+    table: str
+    key: tuple[tuple[str, object], ...]
+    place: str  # the section, or the statement and page
     line_item: str
     measure: str
     value: Decimal
     source_line: int
+
+
+# The amounts the sweep changes, with where each is printed.
+_TARGETS = (
+    (
+        "narrative",
+        "raw_disclosed_figures",
+        "figure_seq",
+        "select document_id, figure_seq, section_code, line_item, measure, value, source_line "
+        "from raw.raw_disclosed_figures where unit = '万元' order by document_id, figure_seq",
+    ),
+    (
+        "statement",
+        "raw_statement_cells",
+        "cell_seq",
+        "select document_id, cell_seq, '表' || statement_no || ' page ' || page, "
+        "coalesce(row_code || ' ', '') || coalesce(row_label, ''), column_label, value, "
+        "source_line from raw.raw_statement_cells order by document_id, cell_seq",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    target: SweepTarget
     caught_at: Decimal | None  # the smallest change some identity caught, None if none did
 
 
-def sweep(warehouse: Path) -> list[SweepResult]:
-    """Every narrative amount (万元) changed by each delta, up and down: all at once, in one
-    copy, judged by one evaluation."""
+def sweep_targets(warehouse: Path) -> list[SweepTarget]:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        figures = connection.execute(
-            "select document_id, figure_seq, section_code, line_item, measure, value, "
-            "source_line from raw.raw_disclosed_figures where unit = '万元' "
-            "order by document_id, figure_seq"
-        ).fetchall()
+        return [
+            SweepTarget(kind, row[0], table, ((key, row[1]),), *row[2:])
+            for kind, table, key, query in _TARGETS
+            for row in connection.execute(query).fetchall()
+        ]
+
+
+def sweep(warehouse: Path) -> list[SweepResult]:
+    """Every narrative amount (万元) and every statement cell changed by each delta, up and
+    down: SWEEP_BATCH mutated documents at a time, each batch in one copy judged by one
+    evaluation (a batch stays within DuckDB's memory cap)."""
+    targets = sweep_targets(warehouse)
     mutations = [
         Mutation(
-            document_id=figure[0],
-            table="raw_disclosed_figures",
-            key=(("figure_seq", figure[1]),),
+            document_id=target.document_id,
+            table=target.table,
+            key=target.key,
             value_column="value",
             delta=sign * delta,
-            label=f"figure {figure[1]} {sign * delta:+}",
+            label=f"{target.kind} {target.key[0][1]} {sign * delta:+}",
         )
-        for figure in figures
+        for target in targets
         for delta in DELTAS
         for sign in (1, -1)
     ]
-    with warehouse_copy(warehouse) as copy:
-        applied = apply_mutations(copy, mutations)
-        reevaluate_identities(copy)
-        caught = new_failures(copy, applied)
-    smallest: dict[tuple[str, int], Decimal] = {}
-    for new_id, mutation in applied.items():
-        if caught[new_id]:
-            key = (mutation.document_id, mutation.key[0][1])
-            size = abs(mutation.delta)
-            smallest[key] = min(smallest.get(key, size), size)
+    smallest: dict[tuple[str, str, object], Decimal] = {}
+    for start in range(0, len(mutations), SWEEP_BATCH):
+        with warehouse_copy(warehouse) as copy:
+            applied = apply_mutations(copy, mutations[start : start + SWEEP_BATCH])
+            reevaluate_identities(copy)
+            caught = new_failures(copy, applied)
+        for new_id, mutation in applied.items():
+            if caught[new_id]:
+                key = (mutation.document_id, mutation.table, mutation.key)
+                size = abs(mutation.delta)
+                smallest[key] = min(smallest.get(key, size), size)
     return [
-        SweepResult(*figure, caught_at=smallest.get((figure[0], figure[1]))) for figure in figures
+        SweepResult(target, smallest.get((target.document_id, target.table, target.key)))
+        for target in targets
     ]
 
 
 def score_report(results: list[SweepResult]) -> list[str]:
-    """The score by size of change, and the figures no identity covers, as printable lines."""
-    total = len(results)
+    """The score by size of change, for the narrative's amounts and the statements' cells,
+    and the amounts no check covers, as printable lines."""
     lines = []
-    for delta in DELTAS:
-        caught = sum(1 for r in results if r.caught_at is not None and r.caught_at <= delta)
-        lines.append(f"changed by ±{delta} 万元: {caught}/{total} amounts caught by an identity")
+    for kind, what in (("narrative", "narrative amounts"), ("statement", "statement cells")):
+        own = [r for r in results if r.target.kind == kind]
+        if not own:
+            continue
+        for delta in DELTAS:
+            caught = sum(1 for r in own if r.caught_at is not None and r.caught_at <= delta)
+            lines.append(f"{what} changed by ±{delta} 万元: {caught}/{len(own)} caught by a check")
     lines.append(
         "(a one-cent change of a figure is often inside the rounding envelope of the identities "
         "that use it; the larger changes show which figures an identity covers at all)"
     )
     uncovered = [r for r in results if r.caught_at is None]
-    lines.append(f"not covered by any identity ({len(uncovered)}):")
+    lines.append(f"not covered by any check ({len(uncovered)}):")
     lines += [
-        f"  line {r.source_line} {r.section_code} {r.line_item} {r.measure} = {r.value}"
+        f"  line {r.target.source_line} {r.target.place} {r.target.line_item} "
+        f"{r.target.measure} = {r.target.value}"
         for r in uncovered
     ]
     return lines

@@ -21,7 +21,7 @@ INDEX = "index.html"
 
 _INDEX_ROWS = """
 select documents.document_id, documents.department_name, documents.fiscal_year,
-       documents.caliber, summary.current_year_income_wan_yuan,
+       documents.caliber, documents.status, summary.current_year_income_wan_yuan,
        summary.current_year_expenditure_wan_yuan,
        (select count(*) from marts.dim_project as projects
          where projects.document_id = documents.document_id) as projects,
@@ -32,7 +32,8 @@ select documents.document_id, documents.department_name, documents.fiscal_year,
          where results.document_id = documents.document_id and results.outcome = 'fail'
            and results.severity = 'warning') as warning_fail
 from marts.dim_document as documents
-left join marts.fct_income_expenditure_summary as summary using (document_id)
+left join marts.fct_income_expenditure_summary as summary
+  on summary.document_id = documents.document_id and summary.figure_source = 'narrative'
 order by documents.fiscal_year desc, documents.document_id
 """
 
@@ -41,10 +42,18 @@ order by documents.fiscal_year desc, documents.document_id
 POOL_MIN_DOCUMENTS = 8
 
 
-def write_reports(database: Path, out_dir: Path, *, workers: int | None = None) -> list[Path]:
+def write_reports(
+    database: Path,
+    out_dir: Path,
+    *,
+    workers: int | None = None,
+    documents_href: str | None = None,
+) -> list[Path]:
     """Write one page per document, the index and the one copy of Plotly's JavaScript the
     pages load into out_dir; returns the pages written (the index last). The pages are
-    independent: several processes write them, each reading the warehouse read-only."""
+    independent: several processes write them, each reading the warehouse read-only.
+    documents_href (the documents folder, relative to where the pages are published) makes
+    every cited page a link into its PDF (`<file>.pdf#page=N`)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / PLOTLY_SCRIPT).write_text(get_plotlyjs(), "utf-8")
     with duckdb.connect(str(database), read_only=True) as connection:
@@ -54,24 +63,30 @@ def write_reports(database: Path, out_dir: Path, *, workers: int | None = None) 
         documents = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     workers = min(workers or os.cpu_count() or 1, len(ids))
     if workers <= 1 or len(ids) < POOL_MIN_DOCUMENTS:
-        written = _write_pages(database, out_dir, ids)
+        written = _write_pages(database, out_dir, ids, documents_href)
     else:
         chunks = [ids[n::workers] for n in range(workers)]
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            parts = pool.map(_write_pages, [database] * workers, [out_dir] * workers, chunks)
+            parts = pool.map(
+                _write_pages, [database] * workers, [out_dir] * workers, chunks,
+                [documents_href] * workers,
+            )  # fmt: skip
             written = sorted((page for part in parts for page in part), key=_ids_order(ids))
     index = out_dir / INDEX
     index.write_text(index_page(documents), "utf-8")
     return [*written, index]
 
 
-def _write_pages(database: Path, out_dir: Path, ids: list[str]) -> list[Path]:
+def _write_pages(
+    database: Path, out_dir: Path, ids: list[str], documents_href: str | None = None
+) -> list[Path]:
     written = []
     with duckdb.connect(str(database), read_only=True) as connection:
         for document_id in ids:
             page = out_dir / f"{document_id}.html"
-            page.write_text(document_page(read_document(connection, document_id)), "utf-8")
+            data = read_document(connection, document_id, documents_href)
+            page.write_text(document_page(data), "utf-8")
             written.append(page)
     return written
 

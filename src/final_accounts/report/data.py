@@ -18,7 +18,7 @@ class Column:
     key: str
     zh: str
     en: str
-    kind: str = "text"  # text | amount | exact | pct | ratio | line | lines
+    kind: str = "text"  # text | amount | exact | pct | ratio | line | lines | pages
 
 
 @dataclass
@@ -42,6 +42,9 @@ class DocumentData:
     identities: Table
     identity_counts: list[dict[str, Any]]
     source_lines: dict[int, str]
+    findings: Table
+    pages: dict[int, int]  # source line → its page (PDF sources)
+    source_href: str | None  # the source file, relative to the report (a PDF opens at #page=N)
 
 
 CLASS_COLUMNS = (
@@ -113,18 +116,37 @@ IDENTITY_COLUMNS = (
 )
 
 
+FINDING_COLUMNS = (
+    Column("check_id", "检查", "check"),
+    Column("severity", "级别", "severity"),
+    Column("outcome", "结果", "outcome"),
+    Column("what_is_checked", "对象", "what is checked"),
+    Column("left_value", "左边", "left", "exact"),
+    Column("right_value", "右边", "right", "exact"),
+    Column("pages", "页", "pages", "pages"),
+    Column("source_lines", "行", "lines", "lines"),
+)
+
+
 def document_ids(connection: duckdb.DuckDBPyConnection) -> list[str]:
     return [row[0] for row in connection.execute(_DOCUMENT_IDS).fetchall()]
 
 
-def read_document(connection: duckdb.DuckDBPyConnection, document_id: str) -> DocumentData:
+def read_document(
+    connection: duckdb.DuckDBPyConnection, document_id: str, documents_href: str | None = None
+) -> DocumentData:
+    """documents_href: where the report finds the documents folder, relative to its page."""
+
     def rows(sql: str) -> list[dict[str, Any]]:
         cursor = connection.execute(sql, [document_id])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     document = rows("select * from marts.dim_document where document_id = ?")[0]
-    summary = rows("select * from marts.fct_income_expenditure_summary where document_id = ?")
+    summary = rows(
+        "select * from marts.fct_income_expenditure_summary where document_id = ? "
+        "and figure_source = 'narrative'"
+    )
     tables = {
         "classes": Table(CLASS_COLUMNS, rows(_CLASSES)),
         "items": Table(ITEM_COLUMNS, rows(_ITEMS)),
@@ -134,18 +156,21 @@ def read_document(connection: duckdb.DuckDBPyConnection, document_id: str) -> Do
         "projects": Table(PROJECT_COLUMNS, rows(_PROJECTS)),
         "missed_indicators": Table(MISSED_COLUMNS, rows(_MISSED)),
         "identities": Table(IDENTITY_COLUMNS, rows(_IDENTITIES)),
+        "findings": Table(FINDING_COLUMNS, rows(_FINDINGS)),
     }
     indicator_counts = {r["status"]: r["indicators"] for r in rows(_INDICATOR_COUNTS)}
     lines = _referenced_lines(summary, tables.values())
-    source_lines = {
-        r["source_line"]: r["raw_text"] for r in rows(_SOURCE_LINES) if r["source_line"] in lines
-    }
+    cited = [r for r in rows(_SOURCE_LINES) if r["source_line"] in lines]
     return DocumentData(
         document=document,
         summary=summary[0] if summary else None,
         indicator_counts=indicator_counts,
         identity_counts=rows(_IDENTITY_COUNTS),
-        source_lines=source_lines,
+        source_lines={r["source_line"]: r["raw_text"] for r in cited},
+        pages={r["source_line"]: r["page"] for r in cited if r["page"] is not None},
+        source_href=(
+            f"{documents_href.rstrip('/')}/{document['source_file']}" if documents_href else None
+        ),
         **tables,
     )
 
@@ -219,7 +244,7 @@ select component_code, parent_component_code, component_name, budget_wan_yuan, f
        budget_variance_pct, amount_wan_yuan, change_wan_yuan, amount_source_line,
        budget_source_line
 from marts.fct_three_public_expenses
-where document_id = ?
+where document_id = ? and figure_source = 'narrative'
 order by component_order
 """
 
@@ -271,5 +296,15 @@ order by identity_id, outcome
 """
 
 _SOURCE_LINES = """
-select source_line, raw_text from marts.dim_source_line where document_id = ? order by source_line
+select source_line, raw_text, page from marts.dim_source_line where document_id = ?
+order by source_line
+"""
+
+# The document's findings that a reader must know of: failures and acknowledged errors.
+_FINDINGS = """
+select check_id, severity, outcome, what_is_checked, left_value, right_value, pages,
+       source_lines
+from audit.findings
+where document_id = ? and outcome in ('fail', 'acknowledged')
+order by outcome = 'acknowledged', severity, check_id, what_is_checked
 """

@@ -38,6 +38,7 @@ padding:.7rem 1rem;min-width:180px} .card .label{font-size:.8rem;color:#5b6b7c}
 tr.fail td{background:#fdecea} tr.rounding td{background:#fff8e1}
 tr.acknowledged td{background:#e8eaf6} tr:target td{background:#fff3b0}
 footer{color:#5b6b7c;font-size:.8rem;padding-bottom:2rem}
+span.ok{color:#1b7a3a;font-weight:600} span.fail{color:#b3261e;font-weight:600}
 """
 
 
@@ -48,6 +49,7 @@ def document_page(data: DocumentData) -> str:
         f"（{document['caliber']}）"
     )
     sections = [
+        _status(data),
         _overview(data),
         _section(
             "classes",
@@ -133,8 +135,8 @@ def document_page(data: DocumentData) -> str:
         f"<h1>{_e(title)}<br><small>Final accounts of {_e(document['department_name'])}, "
         f"{document['fiscal_year']} ({_e(document['caliber'])})</small></h1>"
         f"<p class='note'><a href='index.html'>← 全部文档 all documents</a> · 来源 source: "
-        f"{_e(document['source_file'])} (SHA-256 {_e(document['source_sha256'][:16])}…, "
-        f"{document['line_count']} 行 lines) · 金额单位：万元 amounts in 万元 (10,000 yuan)</p>",
+        f"{_source_link(data)} (SHA-256 {_e(document['source_sha256'][:16])}…, "
+        f"{_extent(document)}) · 金额单位：万元 amounts in 万元 (10,000 yuan)</p>",
         sections,
     )
 
@@ -146,6 +148,7 @@ def index_page(documents: list[dict[str, Any]]) -> str:
         f"<td class='num'>{amount(d['current_year_income_wan_yuan'])}</td>"
         f"<td class='num'>{amount(d['current_year_expenditure_wan_yuan'])}</td>"
         f"<td class='num'>{d['projects']}</td>"
+        f"<td>{_e(STATUS_WORDS.get(d['status'], d['status']))}</td>"
         f"<td class='num'>{d['critical_fail']}</td><td class='num'>{d['warning_fail']}</td>"
         f"<td><code>{_e(d['document_id'])}</code></td></tr>"
         for d in documents
@@ -154,8 +157,9 @@ def index_page(documents: list[dict[str, Any]]) -> str:
         "<section><table><tr><th>部门<small>department</small></th><th>年度<small>year</small>"
         "</th><th>口径<small>caliber</small></th><th>本年收入(万元)<small>income</small></th>"
         "<th>本年支出(万元)<small>expenditure</small></th><th>项目<small>projects</small></th>"
-        "<th>未通过(关键)<small>critical fails</small></th><th>未通过(警告)<small>warning "
-        "fails</small></th><th>文档编号<small>document id</small></th></tr>"
+        "<th>状态<small>status</small></th><th>未通过(关键)<small>critical fails</small></th>"
+        "<th>未通过(警告)<small>warning fails</small></th>"
+        "<th>文档编号<small>document id</small></th></tr>"
         f"{rows}</table></section>"
     )
     return _page(
@@ -215,21 +219,24 @@ def _section(anchor, zh, en, note, figure, table: Table, *, wide_table: bool = F
     )
 
 
-def _table(table: Table, anchor: str) -> str:
+def _table(table: Table, anchor: str, data: DocumentData | None = None) -> str:
     if not table.rows:
         return "<p class='note'>无 none.</p>"
     head = "".join(f"<th>{_e(c.zh)}<small>{_e(c.en)}</small></th>" for c in table.columns)
     body = "".join(
         f"<tr class='{_e(str(row.get('outcome', '')))}'>"
-        + "".join(_cell(c, row) for c in table.columns)
+        + "".join(_cell(c, row, data) for c in table.columns)
         + "</tr>"
         for row in table.rows
     )
     return f"<table data-table='{anchor}'><tr>{head}</tr>{body}</table>"
 
 
-def _cell(column: Column, row: dict[str, Any]) -> str:
+def _cell(column: Column, row: dict[str, Any], data: DocumentData | None = None) -> str:
     value = row[column.key]
+    if column.kind == "pages" and data is not None:
+        pages = [int(p) for p in (value or "").split(",") if p.strip()]
+        return f"<td>{', '.join(_page_link(data, p) for p in pages)}</td>"
     if column.kind == "amount":
         return f"<td class='num'>{amount(value)}</td>"
     if column.kind == "exact":  # an identity's sides at the precision it computed them
@@ -248,6 +255,50 @@ def _cell(column: Column, row: dict[str, Any]) -> str:
     return f"<td>{text}</td>"
 
 
+# A document's status in words (audit.document_status).
+STATUS_WORDS = {
+    "certified": "认证通过 certified",
+    "certified_with_acknowledgements": (
+        "认证通过（含已确认的发布方错误） certified with acknowledgements"
+    ),
+    "failed_checks": "未通过关键检查 failed checks",
+}
+
+
+def _status(data: DocumentData) -> str:
+    document = data.document
+    status = document["status"]
+    return (
+        f"<section id='status'><h2>状态与发现 <small>Status and findings</small></h2>"
+        f"<p><span class='{'ok' if status != 'failed_checks' else 'fail'}'>"
+        f"{_e(STATUS_WORDS.get(status, status))}</span> · 未通过的关键检查 critical failures: "
+        f"{document['critical_failures']} · 已确认 acknowledged: {document['acknowledged']} · "
+        f"警告 warnings: {document['warnings']}</p>"
+        + (_table(data.findings, "findings", data) if data.findings.rows else "")
+        + "</section>"
+    )
+
+
+def _source_link(data: DocumentData) -> str:
+    name = _e(data.document["source_file"])
+    return f"<a href='{_e(data.source_href)}'>{name}</a>" if data.source_href else name
+
+
+def _extent(document: dict[str, Any]) -> str:
+    if document.get("page_count"):
+        return f"{document['page_count']} 页 pages, {document['line_count']} 行 lines"
+    return f"{document['line_count']} 行 lines"
+
+
+def _page_link(data: DocumentData, page: int | None) -> str:
+    """A link that opens the PDF at the page (the browser's viewer reads #page=N)."""
+    if page is None:
+        return ""
+    if data.source_href and data.source_href.lower().endswith(".pdf"):
+        return f"<a href='{_e(data.source_href)}#page={page}'>{page}</a>"
+    return str(page)
+
+
 def _line_link(line: int | None, *, spelled_out: bool = False) -> str:
     """A link to the quoted source line: '136', or '第 136 行' in running text."""
     if line is None:
@@ -256,16 +307,21 @@ def _line_link(line: int | None, *, spelled_out: bool = False) -> str:
 
 
 def _source_lines(data: DocumentData) -> str:
+    paged = bool(data.pages)
     rows = "".join(
-        f"<tr id='L{number}'><td class='num'>{number}</td><td>{_e(text)}</td></tr>"
+        f"<tr id='L{number}'><td class='num'>{number}</td>"
+        + (f"<td class='num'>{_page_link(data, data.pages.get(number))}</td>" if paged else "")
+        + f"<td>{_e(text)}</td></tr>"
         for number, text in sorted(data.source_lines.items())
     )
+    page_header = "<th>页<small>page</small></th>" if paged else ""
     return (
         "<section id='source-lines'><h2>来源行 <small>Source lines</small></h2>"
-        "<p class='note'>本报告引用的源文件各行，原样照录。 Every line of the source document "
-        "this report cites, verbatim.</p><div><table><tr><th>行<small>line"
-        f"</small></th><th>原文<small>text as printed</small></th></tr>{rows}</table></div>"
-        "</section>"
+        "<p class='note'>本报告引用的源文件各行，原样照录；页码链接打开 PDF 的该页。 "
+        "Every line of the source document this report cites, verbatim; a page opens the PDF "
+        "at that page.</p>"
+        f"<div><table><tr><th>行<small>line</small></th>{page_header}"
+        f"<th>原文<small>text as printed</small></th></tr>{rows}</table></div></section>"
     )
 
 

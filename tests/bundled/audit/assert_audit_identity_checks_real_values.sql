@@ -34,6 +34,8 @@ fixture as (
         -- by tests/performance/assert_performance_identities_real_values.sql
         and (identity_checks.identity_id not similar to '[PW][0-9]+'
             or identity_checks.instance like '十一 %')
+        -- and not the document checks (C…, WF…: tests/python/test_document_status.py)
+        and identity_checks.suite <> 'document_checks'
 
 ),
 
