@@ -44,7 +44,7 @@ from .quality.gate import (
     record,
 )
 from .report import INDEX as REPORT_INDEX
-from .report import write_reports
+from .report import documents_href_for, write_reports
 
 MARTS_SCHEMA = "marts"
 
@@ -173,7 +173,7 @@ def stage_quality_gate(workspace: Workspace) -> str:
         failures = report.system_failures or report.critical_failures
         raise BuildError(
             "the quality gate failed:\n  "
-            + "\n  ".join(describe_failures_of(failures) + describe_statuses(report))
+            + "\n  ".join(describe_failures_of(failures) + describe_statuses(report, limited=True))
             + f"\n  Data Docs: {report.data_docs}"
         )
     counts = report.outcome_counts()
@@ -191,9 +191,7 @@ def stage_quality_gate(workspace: Workspace) -> str:
 def stage_report(workspace: Workspace) -> str:
     """The HTML report (charts and tables per document, and an index) from the new
     warehouse; published with it. A figure's page links into its PDF (`<file>.pdf#page=N`)."""
-    documents_href = Path(
-        os.path.relpath(workspace.documents, workspace.published_reports)
-    ).as_posix()
+    documents_href = documents_href_for(workspace.documents, workspace.published_reports)
     pages = write_reports(workspace.database, workspace.reports, documents_href=documents_href)
     return f"{len(pages) - 1} document report(s) and {REPORT_INDEX}"
 

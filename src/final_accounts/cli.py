@@ -181,28 +181,18 @@ def _print_summary(workspace, warehouse: Path, seconds: float) -> None:
     print(f"  warehouse: {warehouse} ({seconds:.1f} s)")
 
 
-# Lines of one kind the summary prints before it points to the warehouse for the rest.
-SUMMARY_LINES = 40
-
-
 def _print_gate(report) -> None:
     """Each document's status and its findings (failures, warnings and acknowledged errors,
-    with pages and lines), then the checks by outcome (the list cut at SUMMARY_LINES: every
-    finding is in audit.findings and the Data Docs)."""
+    with pages and lines; every document that failed or was rejected, the findings of each
+    cut at gate.FINDINGS_PER_DOCUMENT: all are in audit.findings and the Data Docs), then the
+    checks by outcome."""
     counts = report.outcome_counts()
     summary = ", ".join(f"{o} {counts.get(o, 0)}" for o in OUTCOMES)
     print("  documents by status:")
-    for line in _at_most(describe_statuses(report)):
+    for line in describe_statuses(report, limited=True):
         print(f"    {line}")
     print(f"  checks: {summary}")
     print(f"  Data Docs: {report.data_docs}")
-
-
-def _at_most(lines: list[str]) -> list[str]:
-    if len(lines) <= SUMMARY_LINES:
-        return lines
-    rest = len(lines) - SUMMARY_LINES
-    return [*lines[:SUMMARY_LINES], f"… and {rest} more (audit.identity_results, Data Docs)"]
 
 
 def _validate(arguments: argparse.Namespace) -> int:

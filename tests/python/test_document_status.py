@@ -11,6 +11,7 @@ change."""
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from decimal import Decimal
 
 import duckdb
@@ -21,6 +22,12 @@ from support import DOCUMENT_PATH, PUTUO, PUTUO_DOCUMENT_ID, REAL_DOCUMENT_ID
 
 from final_accounts.cli import EXIT_FAILED
 from final_accounts.document import document_id_for
+from final_accounts.quality.gate import (
+    CERTIFIED_DOCUMENTS_LISTED,
+    FINDINGS_PER_DOCUMENT,
+    GateReport,
+    describe_statuses,
+)
 
 AUDIT = "上海市普陀区审计局"
 TAX = "上海市普陀区税务局"
@@ -139,3 +146,53 @@ def test_a_missing_statement_is_a_critical_finding_naming_it(mixed_build):
         "where document_id = ? and cell_kind = 'value'",
         [ids(TAX)],
     ).fetchone() == ([1, 2, 3, 4, 6, 7],)
+
+
+def _status(document_id: str, status: str) -> dict:
+    return {
+        "document_id": document_id,
+        "status": status,
+        "department_name": "某局",
+        "source_file": f"{document_id}.pdf",
+        "critical_failures": 1 if status == "failed_checks" else 0,
+        "acknowledged": 0,
+        "warnings": 0,
+        "rounding": 0,
+        "not_evaluable": 0,
+    }
+
+
+def test_the_summary_lists_every_failed_document_first_and_cuts_the_rest_saying_where():
+    """At a province's scale the summary stays readable without hiding what failed: every
+    document that failed or was rejected is listed first, a document's findings are cut at
+    FINDINGS_PER_DOCUMENT and the certified documents at CERTIFIED_DOCUMENTS_LISTED, each cut
+    saying where the rest is."""
+    certified = [f"c{n:03}" for n in range(CERTIFIED_DOCUMENTS_LISTED + 5)]
+    report = GateReport(
+        run_id="r",
+        run_at=None,
+        suites=[],
+        results=[],
+        counts=Counter(),
+        checks=[],
+        documents=[*certified, "failed"],
+        statuses=[
+            *(_status(d, "certified") for d in certified),
+            _status("failed", "failed_checks"),
+        ],
+        findings=[
+            {"document_id": "failed", "severity": "critical", "outcome": "fail", "message": f"m{n}"}
+            for n in range(FINDINGS_PER_DOCUMENT + 3)
+        ],
+    )
+
+    lines = describe_statuses(report, limited=True)
+
+    assert lines[0].startswith("failed_checks   failed 某局")
+    assert lines[FINDINGS_PER_DOCUMENT].strip() == f"critical     m{FINDINGS_PER_DOCUMENT - 1}"
+    assert lines[FINDINGS_PER_DOCUMENT + 1].strip() == (
+        "… and 3 more finding(s) of this document (audit.findings)"
+    )
+    assert sum(line.startswith("certified") for line in lines) == CERTIFIED_DOCUMENTS_LISTED
+    assert lines[-1] == "… and 5 more certified document(s) (audit.document_status)"
+    assert len(describe_statuses(report)) == 1 + FINDINGS_PER_DOCUMENT + 3 + len(certified)

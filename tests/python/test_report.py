@@ -15,7 +15,7 @@ import pytest
 from support import REAL_DOCUMENT_ID
 
 from final_accounts.dbt_docs import network_references
-from final_accounts.report import INDEX, write_reports
+from final_accounts.report import INDEX, documents_href_for, write_reports
 from final_accounts.report.page import PLOTLY_SCRIPT
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -161,9 +161,10 @@ def test_a_document_page_is_small(reports):
         assert page.stat().st_size <= 500_000, (page.name, page.stat().st_size)
 
 
-def test_the_same_warehouse_gives_byte_identical_pages(published, reports, tmp_path):
+def test_the_same_warehouse_gives_byte_identical_pages(clean_build, published, reports, tmp_path):
     """Deterministic: writing the report again from the published warehouse changes nothing."""
-    for page in write_reports(published, tmp_path):
+    href = documents_href_for(clean_build.documents, reports)
+    for page in write_reports(published, tmp_path, documents_href=href):
         assert page.read_bytes() == (reports / page.name).read_bytes(), page.name
     assert (tmp_path / PLOTLY_SCRIPT).read_bytes() == (reports / PLOTLY_SCRIPT).read_bytes()
 

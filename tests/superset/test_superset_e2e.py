@@ -6,7 +6,8 @@ script of `make superset`), and always stops it; the admin logs in with the pass
 provisioning generated there (or $SUPERSET_ADMIN_PASSWORD), as superset/secrets_store.py reads
 it. Each chart's data is fetched through Superset's API (its saved query context, as the
 dashboard runs it) and compared, exactly, with the same question asked of the warehouse with
-duckdb. Superset returns DECIMAL as JSON floats: a float equals a warehouse Decimal when its
+duckdb; the known figures are read per document, with the filter the dashboard's document filter
+adds. Superset returns DECIMAL as JSON floats: a float equals a warehouse Decimal when its
 shortest repr, quantised to the Decimal's scale, is equal.
 """
 
@@ -32,6 +33,8 @@ SUPERSET_PYTHON = REPO / ".venv-superset" / "bin" / "python"
 WAREHOUSE = REPO / "warehouse" / "final_accounts.duckdb"
 DASHBOARD_SLUG = "final-accounts"
 START_TIMEOUT_S = 300
+STATUS_CHART = "文档校验状态 Document status (every document)"
+FINDINGS_CHART = "检查发现:不通过与已确认 Findings: failed and acknowledged checks"
 
 # superset/ is no package (and `superset` is Superset's own name): loaded by its path.
 _spec = importlib.util.spec_from_file_location(
@@ -74,7 +77,7 @@ CHARTS = {
             select component_name, sum(budget_wan_yuan) as "预算 Budget (万元)",
                    sum(final_wan_yuan) as "决算 Final (万元)"
             from marts.fct_three_public_expenses
-            where budget_wan_yuan is not null
+            where budget_wan_yuan is not null and figure_source = 'narrative'
             group by component_name
         """,
     ),
@@ -110,6 +113,35 @@ CHARTS = {
             from marts.fct_indicator_result
             where is_target_met = false
             order by table_id, indicator_seq
+        """,
+    ),
+    STATUS_CHART: dict(
+        ordered=True,
+        sql="""
+            select status.department_name, status.fiscal_year, documents.caliber,
+                   status.template_id, status.status, status.critical_failures,
+                   status.acknowledged, status.warnings, status.document_id, status.source_file,
+                   status.error_message
+            from audit.document_status as status
+            left join marts.dim_document as documents on documents.document_id = status.document_id
+            order by status.status desc, status.department_name, status.fiscal_year,
+                     documents.caliber, status.source_file
+            limit 1000
+        """,
+    ),
+    # What decides or explains a status: unacknowledged failures and acknowledged ones.
+    FINDINGS_CHART: dict(
+        ordered=True,
+        sql="""
+            select documents.department_name, findings.check_id, findings.severity,
+                   findings.outcome, findings.message, findings.pages, findings.source_lines
+            from audit.findings as findings
+            left join marts.dim_document as documents
+                on documents.document_id = findings.document_id
+            where findings.outcome in ('fail', 'acknowledged')
+            order by documents.department_name, findings.severity, findings.outcome desc,
+                     findings.finding_id
+            limit 1000
         """,
     ),
 }
@@ -227,9 +259,19 @@ def warehouse():
     connection.close()
 
 
-def chart_rows(client: Client, chart_id: int) -> list[dict]:
-    """The chart's data as the dashboard gets it: its saved query context, post-processed."""
-    body = client.get(f"/api/v1/chart/{chart_id}/data/")
+def chart_rows(client: Client, chart_id: int, document_id: str | None = None) -> list[dict]:
+    """The chart's data as the dashboard gets it: its saved query context, post-processed.
+
+    With a document_id, the filter the dashboard's document filter adds to each query.
+    """
+    if document_id is None:
+        body = client.get(f"/api/v1/chart/{chart_id}/data/")
+    else:
+        context = json.loads(client.get(f"/api/v1/chart/{chart_id}")["result"]["query_context"])
+        for query in context["queries"]:
+            query["filters"].append({"col": "document_id", "op": "IN", "val": [document_id]})
+        status, body = client.request("POST", "/api/v1/chart/data", context)
+        assert status == 200, body
     (result,) = body["result"]
     return result["data"]
 
@@ -253,7 +295,7 @@ def test_dashboard_shows_every_chart(client, charts):
     assert set(charts) == set(CHARTS)
 
 
-def test_dashboard_shows_one_document_at_a_time(client):
+def test_dashboard_shows_one_document_at_a_time(client, charts):
     """Its charts aggregate: a single-select native filter on document_id keeps documents apart."""
     dashboard = client.get(f"/api/v1/dashboard/{DASHBOARD_SLUG}")["result"]
     (document_filter,) = json.loads(dashboard["json_metadata"])["native_filter_configuration"]
@@ -263,6 +305,8 @@ def test_dashboard_shows_one_document_at_a_time(client):
     (target,) = document_filter["targets"]
     assert target["column"]["name"] == "document_id"
     assert "datasetId" in target  # the importer resolved the bundle's dataset uuid
+    # ... except the document status table, which lists every document (its id remapped)
+    assert document_filter["scope"]["excluded"] == [charts[STATUS_CHART]]
 
 
 @pytest.mark.parametrize("slice_name", list(CHARTS))
@@ -285,17 +329,76 @@ def test_chart_figures_equal_the_warehouse(client, charts, warehouse, slice_name
         assert all(map(same_value, actual_row, expected_row)), (actual_row, expected_row)
 
 
-def test_known_figures(client, charts):
-    """A few figures of the document itself, as README.md shows them."""
-    by_class = chart_rows(client, charts["按功能分类(类)的支出 Spending by function (类), 万元"])
-    assert {"class_name": "社会保障和就业支出", "支出 Expenditure (万元)": 27666.64} in by_class
-    items = chart_rows(client, charts["支出最多的项及变化 Largest 项 (items) and their change"])
+@pytest.fixture(scope="module")
+def statuses(client, charts) -> list[dict]:
+    """The document status table's rows, one per file of documents/."""
+    return chart_rows(client, charts[STATUS_CHART])
+
+
+@pytest.fixture(scope="module")
+def documents(statuses) -> dict[str, dict]:
+    """The readable documents' rows by department."""
+    return {row["department_name"]: row for row in statuses if row["document_id"] is not None}
+
+
+def test_known_figures(client, charts, documents):
+    """A few figures of each document as the dashboard shows it, as README.md shows them."""
+    urumqi = documents["乌鲁木齐市人力资源和社会保障局"]["document_id"]
+    putuo = documents["上海市普陀区财政局"]["document_id"]
+    by_class = "按功能分类(类)的支出 Spending by function (类), 万元"
+    assert {"class_name": "社会保障和就业支出", "支出 Expenditure (万元)": 27666.64} in chart_rows(
+        client, charts[by_class], urumqi
+    )
+    assert {"class_name": "一般公共服务支出", "支出 Expenditure (万元)": 2106.66} in chart_rows(
+        client, charts[by_class], putuo
+    )
+    largest = charts["支出最多的项及变化 Largest 项 (items) and their change"]
+    items = chart_rows(client, largest, urumqi)
     assert (items[0]["item_name"], items[0]["amount_wan_yuan"]) == ("行政运行", 8287.62)
+    items = chart_rows(client, largest, putuo)
+    assert (items[0]["item_name"], items[0]["amount_wan_yuan"]) == ("行政运行", 1511.89)
     projects = chart_rows(
         client,
         charts["项目执行率与自评得分 Project execution rate and self-evaluation score (lowest 15)"],
+        urumqi,
     )
     assert (projects[0]["table_id"], projects[0]["execution_rate_pct"]) == ("P06", 91.33)
+    three_public = '“三公”经费:预算与决算 "Three public" expenses: budget vs final, 万元'
+    vehicles = {
+        "component_name": "公务用车运行维护费",
+        "预算 Budget (万元)": 82.08,
+        "决算 Final (万元)": 81.97,
+    }
+    assert vehicles in chart_rows(client, charts[three_public], urumqi)
+
+
+def test_document_status_and_findings(client, charts, statuses, documents):
+    """Both documents are certified with acknowledgements; the findings say which and why."""
+    for department in ("乌鲁木齐市人力资源和社会保障局", "上海市普陀区财政局"):
+        assert documents[department]["status"] == "certified_with_acknowledgements"
+        assert documents[department]["critical_failures"] == 0
+    putuo = documents["上海市普陀区财政局"]
+    assert (putuo["template_id"], putuo["caliber"], putuo["acknowledged"]) == (
+        "shanghai_2024",
+        "汇总",
+        2,
+    )
+    findings = chart_rows(client, charts[FINDINGS_CHART], putuo["document_id"])
+    (x,) = [row for row in findings if row["check_id"] == "X"]
+    assert (x["department_name"], x["severity"], x["outcome"]) == (
+        "上海市普陀区财政局",
+        "critical",
+        "acknowledged",
+    )
+    assert "0.300 vs 2961.680" in x["message"]
+    assert (x["pages"], x["source_lines"]) == ("13,21", "202,325")
+    # The table lists exactly what the status counts, document by document.
+    for row in statuses:
+        if row["document_id"] is None:  # a file that could not be read: no document to choose
+            continue
+        findings = chart_rows(client, charts[FINDINGS_CHART], row["document_id"])
+        counted = row["critical_failures"] + row["acknowledged"] + row["warnings"]
+        assert len(findings) == counted, row["department_name"]
 
 
 def sql_lab(client: Client, database_id: int, sql: str) -> tuple[int, dict]:

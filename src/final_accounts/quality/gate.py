@@ -222,17 +222,32 @@ def _failure_key(result: ExpectationResult) -> str:
     return f"{result.suite}:{result.identity_id}"
 
 
-def describe_statuses(report: GateReport) -> list[str]:
+# What the summary prints per document before it points to audit.findings for the rest, and
+# how many certified documents it lists (every document that failed or was rejected is listed).
+FINDINGS_PER_DOCUMENT = 25
+CERTIFIED_DOCUMENTS_LISTED = 20
+_STATUS_ORDER = ("rejected_input", "failed_checks", "certified_with_acknowledgements", "certified")
+
+
+def describe_statuses(report: GateReport, *, limited: bool = False) -> list[str]:
     """Each document's status, then its findings (failures, acknowledged errors, gaps within
-    rounding): one line each, with pages and lines."""
+    rounding): one line each, with pages and lines; the documents that were rejected or
+    failed first. limited: at most FINDINGS_PER_DOCUMENT findings per document and
+    CERTIFIED_DOCUMENTS_LISTED certified documents, each cut said with where the rest is."""
     lines = []
     findings: dict[str, list[dict]] = {}
     for finding in report.findings:
         findings.setdefault(finding["document_id"], []).append(finding)
-    for row in report.statuses:
+    statuses = sorted(report.statuses, key=lambda row: _STATUS_ORDER.index(row["status"]))
+    certified_listed = 0
+    for row in statuses:
         if row["status"] == "rejected_input":
             lines.append(f"rejected_input  {row['source_file']}: {row['error_message']}")
             continue
+        if row["status"].startswith("certified"):
+            certified_listed += 1
+            if limited and certified_listed > CERTIFIED_DOCUMENTS_LISTED:
+                continue
         counts = (
             f"{row['critical_failures']} critical failure(s), {row['acknowledged']} "
             f"acknowledged, {row['warnings']} warning(s), {row['rounding']} within rounding, "
@@ -242,9 +257,20 @@ def describe_statuses(report: GateReport) -> list[str]:
             f"{row['status']:<15} {row['document_id']} {row['department_name']} "
             f"({row['source_file']}): {counts}"
         )
-        for finding in findings.get(row["document_id"], []):
+        shown = findings.get(row["document_id"], [])
+        if limited and len(shown) > FINDINGS_PER_DOCUMENT:
+            rest = len(shown) - FINDINGS_PER_DOCUMENT
+            shown = shown[:FINDINGS_PER_DOCUMENT]
+        else:
+            rest = 0
+        for finding in shown:
             label = finding["severity"] if finding["outcome"] == "fail" else finding["outcome"]
             lines.append(f"    {label:<12} {finding['message']}")
+        if rest:
+            lines.append(f"    … and {rest} more finding(s) of this document (audit.findings)")
+    if limited and certified_listed > CERTIFIED_DOCUMENTS_LISTED:
+        rest = certified_listed - CERTIFIED_DOCUMENTS_LISTED
+        lines.append(f"… and {rest} more certified document(s) (audit.document_status)")
     return lines
 
 

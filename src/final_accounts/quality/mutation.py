@@ -26,7 +26,7 @@ from ..dbt_runner import copy_dbt_project, run_dbt
 # figure that only a larger change reveals is covered, within a wide rounding envelope).
 DELTAS = (Decimal("0.01"), Decimal("1.00"), Decimal("10.00"))
 # Mutated documents judged by one evaluation in the sweep.
-SWEEP_BATCH = 600
+SWEEP_BATCH = 200
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,11 @@ order by documents.fiscal_year desc, documents.document_id
 """
 
 
+def documents_href_for(documents: Path, reports: Path) -> str:
+    """The documents folder as the pages published in reports link to it (relative)."""
+    return Path(os.path.relpath(documents, reports)).as_posix()
+
+
 # Below this many documents the pages are written in this process (a pool costs more).
 POOL_MIN_DOCUMENTS = 8
 
