@@ -1,7 +1,7 @@
 """The real values of the bundled documents, asserted by the dbt tests of tests/bundled/ on
-the session's build of them. A production build never runs these (selector warehouse_build):
-it judges every document by its identities, so a changed figure fails there on the identity it
-breaks, not on a fixture."""
+the session's build of them, and the SQL unit tests. A production build runs neither (selector
+warehouse_build): it judges every document by its identities, so a changed figure fails there
+on the identity it breaks, not on a fixture; the unit tests test the code with fixed inputs."""
 
 from __future__ import annotations
 
@@ -14,15 +14,21 @@ from pathlib import Path
 from final_accounts.dbt_runner import copy_dbt_project, run_dbt
 
 BUNDLED_TESTS = 16
+SQL_UNIT_TESTS = 17
 
 
-def test_the_bundled_documents_carry_their_real_values(clean_build, tmp_path):
+def _copy_of_the_build(clean_build, tmp_path) -> tuple[Path, Path]:
     assert clean_build.exit_code == 0, clean_build.stderr
     project = tmp_path / "project"
     project.mkdir()
     copy_dbt_project(project)
     warehouse = tmp_path / clean_build.warehouse.name
     shutil.copy2(clean_build.warehouse, warehouse)
+    return project, warehouse
+
+
+def test_the_bundled_documents_carry_their_real_values(clean_build, tmp_path):
+    project, warehouse = _copy_of_the_build(clean_build, tmp_path)
 
     results = run_dbt(project, warehouse, ["test", "--selector", "bundled_documents"])
 
@@ -30,12 +36,23 @@ def test_the_bundled_documents_carry_their_real_values(clean_build, tmp_path):
     assert results.count("test") == BUNDLED_TESTS
 
 
+def test_the_sql_unit_tests_pass(clean_build, tmp_path):
+    project, warehouse = _copy_of_the_build(clean_build, tmp_path)
+
+    results = run_dbt(project, warehouse, ["test", "--selector", "sql_unit_tests"])
+
+    assert results.count("unit_test", "pass") == SQL_UNIT_TESTS
+    assert results.count("unit_test") == SQL_UNIT_TESTS
+
+
 def test_a_production_build_runs_none_of_them(clean_build, tmp_path):
     copy_dbt_project(tmp_path)
     production = _names(tmp_path, "warehouse_build")
     bundled = _names(tmp_path, "bundled_documents")
+    unit = _names(tmp_path, "sql_unit_tests")
     assert len(bundled) == BUNDLED_TESTS
-    assert not production & bundled
+    assert len(unit) == SQL_UNIT_TESTS
+    assert not production & (bundled | unit)
     # every test the build ran is one of the production selection's
     ran = int(clean_build.stdout.split(" tests passed")[0].rsplit(" ", 1)[1])
     assert ran == len(production)

@@ -74,10 +74,13 @@ CHARTS = {
     '“三公”经费:预算与决算 "Three public" expenses: budget vs final, 万元': dict(
         ordered=False,  # sorted by budget, which has ties
         sql="""
-            select component_name, sum(budget_wan_yuan) as "预算 Budget (万元)",
+            select component_name,
+                   sum(coalesce(budget_wan_yuan, budget_initial_wan_yuan))
+                       as "预算 Budget (全年预算, else 年初预算; 万元)",
                    sum(final_wan_yuan) as "决算 Final (万元)"
             from marts.fct_three_public_expenses
-            where budget_wan_yuan is not null and figure_source = 'narrative'
+            where coalesce(budget_wan_yuan, budget_initial_wan_yuan) is not null
+                and figure_source = 'narrative'
             group by component_name
         """,
     ),
@@ -363,13 +366,14 @@ def test_known_figures(client, charts, documents):
         urumqi,
     )
     assert (projects[0]["table_id"], projects[0]["execution_rate_pct"]) == ("P06", 91.33)
-    three_public = '“三公”经费:预算与决算 "Three public" expenses: budget vs final, 万元'
-    vehicles = {
-        "component_name": "公务用车运行维护费",
-        "预算 Budget (万元)": 82.08,
-        "决算 Final (万元)": 81.97,
-    }
-    assert vehicles in chart_rows(client, charts[three_public], urumqi)
+    # The budget the narrative prints: 全年预算 (Urumqi), else 年初预算 (Putuo, Shanghai 七(一)).
+    three_public = charts['“三公”经费:预算与决算 "Three public" expenses: budget vs final, 万元']
+    budget = "预算 Budget (全年预算, else 年初预算; 万元)"
+    vehicles = {"component_name": "公务用车运行维护费", budget: 82.08, "决算 Final (万元)": 81.97}
+    assert vehicles in chart_rows(client, three_public, urumqi)
+    # Putuo prints the "三公" total only: 年初预算 0.95, 决算 0 (no component has a budget).
+    total = {"component_name": '财政拨款"三公"经费', budget: 0.95, "决算 Final (万元)": 0.0}
+    assert chart_rows(client, three_public, putuo) == [total]
 
 
 def test_document_status_and_findings(client, charts, statuses, documents):
