@@ -5,8 +5,9 @@
 -- rounding; N5 其他收入 printed 占 0.000% of 32139.53 (0.30 / 32139.53 = 0.000933%) → fail,
 -- acknowledged as the publisher's error; N16 其他科学技术支出 16.99 up 16.99 printed 100% → last
 -- year 0, not_evaluable; the "三公" 预决算差异率 −0.13% (82.08 → 81.97) → pass; the four figures
--- printed twice (D1) agree; the two N24 bounds pass. Also the outcome counts and the seven
--- rounding cases.
+-- printed twice (D1) agree; the two N24 bounds pass; N11's share of the 年初预算 completed and
+-- N13's Σ 项 年初预算 are not_evaluable (this template prints neither that share nor a 项's
+-- 年初预算). Also the outcome counts and the seven rounding cases.
 -- Compared as text, so the types' scales are checked too. Returns a row per failed check.
 
 with
@@ -51,11 +52,11 @@ n20 as (select * from fixture where identity_id = 'N20' and instance = '"三公"
 
 checks as (
 
-    select 'rows' as check_name, cast(count(*) as varchar) as actual, '109' as expected from fixture
+    select 'rows' as check_name, cast(count(*) as varchar) as actual, '111' as expected from fixture
     union all
     select 'pass rows', cast(count(*) as varchar), '94' from fixture where outcome = 'pass'
     union all
-    select 'not_evaluable rows', cast(count(*) as varchar), '7' from fixture where outcome = 'not_evaluable'
+    select 'not_evaluable rows', cast(count(*) as varchar), '9' from fixture where outcome = 'not_evaluable'
     union all
     select 'fail rows not acknowledged', cast(count(*) as varchar), '0' from fixture
     where outcome = 'fail' and not is_acknowledged
