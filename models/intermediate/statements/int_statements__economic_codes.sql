@@ -14,7 +14,7 @@ statement_rows as (
 
 classes as (
 
-    select * from {{ ref('ref_economic_classes') }}
+    select * from {{ ref('stg_reference__economic_classes') }}
 
 ),
 

@@ -31,7 +31,7 @@ statements as (
 
 column_keys as (
 
-    select * from {{ ref('ref_statement_columns') }}
+    select * from {{ ref('stg_reference__statement_columns') }}
 
 ),
 

@@ -20,13 +20,13 @@ statements as (
 
 row_keys as (
 
-    select * from {{ ref('ref_statement_rows') }}
+    select * from {{ ref('stg_reference__statement_rows') }}
 
 ),
 
 economic_classes as (
 
-    select * from {{ ref('ref_economic_classes') }}
+    select * from {{ ref('stg_reference__economic_classes') }}
 
 ),
 

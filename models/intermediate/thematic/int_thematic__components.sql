@@ -8,7 +8,7 @@ with
 
 components as (
 
-    select * from {{ ref('ref_thematic_components') }}
+    select * from {{ ref('stg_reference__thematic_components') }}
 
 ),
 

@@ -9,7 +9,7 @@ with
 
 rules as (
 
-    select * from {{ ref('ref_explanation_rules') }}
+    select * from {{ ref('stg_reference__explanation_rules') }}
 
 ),
 

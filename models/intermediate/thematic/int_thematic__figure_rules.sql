@@ -10,7 +10,7 @@ with
 
 rules as (
 
-    select * from {{ ref('ref_figure_rules') }}
+    select * from {{ ref('stg_reference__figure_rules') }}
 
 ),
 

@@ -15,7 +15,7 @@ grid as (
 
 rules as (
 
-    select * from {{ ref('ref_statement_figure_rules') }}
+    select * from {{ ref('stg_reference__statement_figure_rules') }}
 
 ),
 

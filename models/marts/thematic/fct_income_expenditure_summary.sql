@@ -12,7 +12,8 @@ documents as (
 
 figures as (
 
-    select * from {{ ref('int_thematic__figures_by_role') }}
+    select * from {{ ref('int_thematic__figures_by_source') }}
+    where theme = 'income_expenditure_summary' and occurrence_no = 1
 
 ),
 
@@ -22,27 +23,11 @@ explanations as (
 
 ),
 
-statement_figures as (
-
-    select * from {{ ref('int_thematic__statement_figures') }}
-    where theme = 'income_expenditure_summary'
-
-),
-
-summary_figures as (
-
-    select document_id, 'narrative' as figure_source, role, value, source_line from figures
-    where theme = 'income_expenditure_summary' and occurrence_no = 1
-    union all
-    select document_id, figure_source, role, value, source_line from statement_figures
-
-),
-
 sources as (
 
     select document_id, 'narrative' as figure_source from documents
     union all
-    select distinct document_id, figure_source from statement_figures
+    select distinct document_id, figure_source from figures where figure_source <> 'narrative'
 
 ),
 
@@ -64,7 +49,7 @@ pivoted as (
             ('change_pct', 'change_pct')
         ]) }}
 
-    from summary_figures
+    from figures
     group by document_id, figure_source
 
 ),

@@ -9,18 +9,7 @@ with
 
 figures as (
 
-    select
-        document_id, 'narrative' as figure_source, theme, component_code, component_name,
-        component_order, parent_component_code, role, value, source_line, occurrence_no,
-        line_item, section_code
-    from {{ ref('int_thematic__figures_by_role') }}
-    union all by name
-    -- the statements that restate the theme (statements 1, 4, 7), one source each
-    select
-        document_id, figure_source, theme, component_code, component_name, component_order,
-        parent_component_code, role, value, source_line, 1 as occurrence_no,
-        cast(null as varchar) as line_item, cast(null as varchar) as section_code
-    from {{ ref('int_thematic__statement_figures') }}
+    select * from {{ ref('int_thematic__figures_by_source') }}
 
 ),
 
