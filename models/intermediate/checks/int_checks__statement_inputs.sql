@@ -137,25 +137,15 @@ totals_by_column as (
 
 unioned as (
 
+    {%- set parts = ['tree_nodes', 'tree_parts', 'row_cells', 'keyed_cells', 'totals_by_column'] %}
+    {%- for part in parts %}
     select document_id, theme, component_code, role, group_key, cell_label, value,
         printed_decimals, is_blank, source_line
-    from tree_nodes
+    from {{ part }}
+    {%- if not loop.last %}
     union all
-    select document_id, theme, component_code, role, group_key, cell_label, value,
-        printed_decimals, is_blank, source_line
-    from tree_parts
-    union all
-    select document_id, theme, component_code, role, group_key, cell_label, value,
-        printed_decimals, is_blank, source_line
-    from row_cells
-    union all
-    select document_id, theme, component_code, role, group_key, cell_label, value,
-        printed_decimals, is_blank, source_line
-    from keyed_cells
-    union all
-    select document_id, theme, component_code, role, group_key, cell_label, value,
-        printed_decimals, is_blank, source_line
-    from totals_by_column
+    {%- endif %}
+    {%- endfor %}
 
 ),
 
