@@ -41,7 +41,6 @@
     from {{ source }}
   {%- endcall %}
 
-  {% do persist_docs(target_relation, model) %}
   {{ run_hooks(post_hooks) }}
   {{ adapter.commit() }}
   {{ return({'relations': [target_relation]}) }}

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import project
-from .build import STAGES, Workspace, discard, new_workspace
+from .build import STAGES, Stage, Workspace, discard, new_workspace, work_beside
 from .corpus import document_paths
 from .document import document_id_for, read_document
 from .extract import extract_file
@@ -84,26 +84,29 @@ def acknowledge_copies(workspace: Workspace, copies: dict[str, tuple[str, str]])
             csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n").writerows(extra)
 
 
-def _run_stage_in_child(stage, workspace: Workspace) -> tuple[float, int]:
+def _run_stage_in_child(stage: Stage, workspace: Workspace) -> tuple[float, int]:
     """(wall seconds, peak resident KiB) of one stage run in a forked child (each stage
-    reads what the stages before it wrote into the workspace)."""
+    reads what the stages before it wrote into the workspace). The stage's work beside it
+    runs in this process, as in a build, after the fork (a fork copies no running thread),
+    so the later stages' children inherit what it did."""
     sys.stdout.flush()
     started = time.perf_counter()
     pid = os.fork()
     if pid == 0:  # the child: run the stage, report success by exit status
         code = 1
         try:
-            stage(workspace)
+            stage.run(workspace)
             code = 0
         except Exception as error:  # the parent reports the failure
             print(f"stage failed: {error}", file=sys.stderr)
         finally:
             sys.stdout.flush()
             os._exit(code)
-    _, status, usage = os.wait4(pid, 0)
+    with work_beside(stage):
+        _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{stage.__name__} failed during the benchmark")
+        raise RuntimeError(f"{stage.name} failed during the benchmark")
     return elapsed, usage.ru_maxrss
 
 
@@ -124,7 +127,7 @@ def _build_once(documents: Path, warehouse: Path, copies: dict[str, tuple[str, s
     workspace = new_workspace(documents, warehouse, None)
     acknowledge_copies(workspace, copies)
     try:
-        return {name: _run_stage_in_child(stage, workspace) for name, stage in STAGES}
+        return {stage.name: _run_stage_in_child(stage, workspace) for stage in STAGES}
     finally:
         discard(workspace)
 
@@ -133,7 +136,7 @@ def measure(size: int, runs: int, scratch: Path) -> Measurement:
     documents = scratch / f"documents_{size}"
     documents.mkdir()
     copies = make_copies(size, documents)
-    samples: dict[str, list[tuple[float, int]]] = {name: [] for name, _ in STAGES}
+    samples: dict[str, list[tuple[float, int]]] = {stage.name: [] for stage in STAGES}
     for run in range(runs):
         warehouse = scratch / f"warehouse_{size}_{run}" / project.WAREHOUSE.name  # cold cache
         for name, sample in _build_once(documents, warehouse, copies).items():
@@ -271,8 +274,9 @@ def _print_sweep() -> None:
         workspace = new_workspace(documents, warehouse, None)
         acknowledge_copies(workspace, copies)
         try:
-            for _, stage in STAGES:
-                stage(workspace)
+            for stage in STAGES:
+                with work_beside(stage):
+                    stage.run(workspace)
         finally:
             discard(workspace)
         for line in score_report(sweep(warehouse)):

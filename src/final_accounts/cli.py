@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from . import project
-from .build import STAGES, discard, mart_row_counts, new_workspace
+from .build import STAGES, discard, mart_row_counts, new_workspace, work_beside
 from .cache import ExtractionCache
 from .corpus import document_paths, extract_corpus, write_corpus_seeds
 from .errors import BuildError, ExtractionError, InputErrors
@@ -132,10 +132,11 @@ def run_build(
     workspace = new_workspace(documents, warehouse, seeds_out, strict=strict)
     failed = True
     try:
-        for number, (name, stage) in enumerate(STAGES, start=1):
-            print(f"[{number}/{len(STAGES)}] {name} …", flush=True)
+        for number, stage in enumerate(STAGES, start=1):
+            print(f"[{number}/{len(STAGES)}] {stage.name} …", flush=True)
             stage_started = time.perf_counter()
-            message = stage(workspace)
+            with work_beside(stage):
+                message = stage.run(workspace)
             print(f"      {message} ({time.perf_counter() - stage_started:.1f} s)", flush=True)
     except (ExtractionError, InputErrors) as error:
         _print_bad_input(error)

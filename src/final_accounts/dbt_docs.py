@@ -1,10 +1,10 @@
 """dbt docs as one static HTML page: models, columns, descriptions, lineage, readable from
 disk without `dbt docs serve`.
 
-`dbt docs generate --static` inlines the manifest and the catalog (the column types read
-from the built DuckDB file) into target/static_index.html. It runs on a build workspace
-after the models are built and before the workspace's database is published, with the
-same flags as every other dbt step of the build (dbt_runner.run_dbt).
+`dbt docs generate --static` inlines the manifest and the catalog (the column types and
+comments read from the built DuckDB file) into target/static_index.html. The build runs it
+right after `dbt build`, in the same dbt process and on the same parse (GENERATE, given to
+dbt_runner.run_dbt with the build), and publishes the page with the warehouse.
 
 The page's own <script>/<link> tags load nothing from the network. Its JavaScript carries
 dbt's usage tracker (Snowplow), which would load a script from a CDN, but only when the
@@ -20,18 +20,19 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .dbt_runner import run_dbt
 from .errors import BuildError
 
 PAGE = "index.html"
 _NETWORK = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)  # http://, https:// or //host
 
 
-def generate_static_docs(project_dir: Path, database: Path, out_dir: Path) -> Path:
-    """Run `dbt docs generate --static` on a built workspace and copy the page to
-    out_dir/index.html; returns that path. The models were compiled by the build already,
-    so only the catalog is read (--no-compile)."""
-    run_dbt(project_dir, database, ["docs", "generate", "--static", "--no-compile"])
+# The command that writes the page; the models were compiled by the build already, so only
+# the catalog is read (--no-compile).
+GENERATE = ["docs", "generate", "--static", "--no-compile"]
+
+
+def publish_static_docs(project_dir: Path, out_dir: Path) -> Path:
+    """Copy the page GENERATE wrote in project_dir to out_dir/index.html; returns that path."""
     page = project_dir / "target" / "static_index.html"
     if not page.is_file():
         raise BuildError(f"dbt docs generate --static wrote no {page}")

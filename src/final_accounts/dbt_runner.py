@@ -5,12 +5,12 @@ before anyone else opens it. The outcome is read from the run's run_results.json
 by resource type and status, and how long each kind took.
 
 dbt parses the whole project at every invocation (~3 s) unless it finds the previous
-invocation's partial-parse state with the same profile and vars. The child runs in the
-project folder with the database named relatively to it (a build's is always
-final_accounts.duckdb beside the project), so the profile is the same for every build, and a
-build keeps the state between builds. The state remembers the folder it was parsed in, so
-nothing may depend on the project's absolute path (the seed materialization reads its file
-relatively).
+invocation's partial-parse state with the same profile and vars; the commands of one call
+share one parse and one start of dbt (dbt_session). The child runs in the project folder
+with the database named relatively to it (a build's is always final_accounts.duckdb beside
+the project), so the profile is the same for every build, and a build keeps the state
+between builds. The state remembers the folder it was parsed in, so nothing may depend on
+the project's absolute path (the seed materialization reads its file relatively).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import duckdb
 
 from . import project
 from .errors import BuildError
@@ -73,17 +75,16 @@ PARSE_STATE = "partial_parse.msgpack"
 def run_dbt(
     project_dir: Path,
     database: Path,
-    arguments: list[str],
-    *,
+    *commands: list[str],
     variables: dict | None = None,
     parse_state: Path | None = None,
 ) -> DbtResults:
-    """Run `dbt <arguments>` on project_dir with the warehouse at database; BuildError
-    naming every node that failed. parse_state is a folder that keeps dbt's partial-parse
-    state from one invocation to the next."""
-    command = [
-        str(Path(sys.executable).with_name("dbt")),
-        *arguments,
+    """Run the dbt commands (each a list of arguments, `build --selector …`) in order on
+    project_dir with the warehouse at database, in one child process and on one parse
+    (dbt_session); BuildError naming every node that failed. parse_state is a folder that
+    keeps dbt's partial-parse state from one run to the next. The results are what the last
+    command that ran nodes wrote into run_results.json (docs generate writes none)."""
+    common = [
         "--project-dir", str(project_dir),
         "--profiles-dir", str(project_dir),
         "--target-path", str(project_dir / "target"),
@@ -92,7 +93,11 @@ def run_dbt(
         "--quiet",
     ]  # fmt: skip
     if variables:
-        command += ["--vars", json.dumps(variables, ensure_ascii=False)]
+        common += ["--vars", json.dumps(variables, ensure_ascii=False)]
+    session = [
+        sys.executable, "-m", "final_accounts.dbt_session",
+        json.dumps([[*arguments, *common] for arguments in commands], ensure_ascii=False),
+    ]  # fmt: skip
     environment = {
         **os.environ,
         "FINAL_ACCOUNTS_DUCKDB": os.path.relpath(database, project_dir),
@@ -102,7 +107,7 @@ def run_dbt(
         state.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(parse_state / PARSE_STATE, state)
     completed = subprocess.run(
-        command, env=environment, cwd=project_dir, capture_output=True, text=True
+        session, env=environment, cwd=project_dir, capture_output=True, text=True
     )
     if parse_state is not None and state.is_file():
         parse_state.mkdir(parents=True, exist_ok=True)
@@ -110,13 +115,38 @@ def run_dbt(
     run_results = _read_run_results(project_dir / "target" / "run_results.json")
     if completed.returncode != 0:
         failures = [
-            f"  {node['unique_id']}: {node.get('message')}"
+            _describe_failure(node, database)
             for node in run_results.get("results", [])
             if node["status"] in ("error", "fail")
         ]
         detail = "\n".join(failures) or (completed.stdout + completed.stderr).strip()
-        raise BuildError(f"dbt {arguments[0]} failed:\n{detail}")
+        names = " then ".join(" ".join(arguments) for arguments in commands)
+        raise BuildError(f"dbt {names} failed:\n{detail}")
     return _summarise(run_results)
+
+
+FAILING_ROWS_SHOWN = 5
+
+
+def _describe_failure(node: dict, database: Path) -> str:
+    """The node and dbt's message; for a failed data test, also the first rows its query
+    returns (a column_rules test names the rule, column and value that broke)."""
+    text = f"  {node['unique_id']}: {node.get('message')}"
+    if node["status"] != "fail" or not node.get("compiled_code"):
+        return text
+    try:
+        with duckdb.connect(str(database), read_only=True) as connection:
+            cursor = connection.execute(
+                f"select * from ({node['compiled_code']}) limit {FAILING_ROWS_SHOWN}"
+            )
+            names = [column[0] for column in cursor.description]
+            rows = cursor.fetchall()
+    except duckdb.Error as error:
+        return f"{text}\n      (its failing rows could not be read: {error})"
+    return text + "".join(
+        "\n      " + ", ".join(f"{name}={value}" for name, value in zip(names, row, strict=True))
+        for row in rows
+    )
 
 
 def _read_run_results(path: Path) -> dict:

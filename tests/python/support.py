@@ -4,8 +4,10 @@ small documents built from a few lines for the snippet tests."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
+from final_accounts.dbt_runner import copy_dbt_project
 from final_accounts.document import Document, identify
 from final_accounts.parsers.narrative import scan_narrative
 from final_accounts.parsers.tokens import Claims
@@ -140,3 +142,15 @@ def marts_state(connection) -> dict:
     documents = connection.execute(DOCUMENTS_QUERY).fetchall()
     figures = connection.execute(FIGURES_QUERY).fetchone()[0]
     return {"documents": [list(row) for row in documents], "figures": figures}
+
+
+def copy_of_the_build(clean_build, tmp_path: Path) -> tuple[Path, Path]:
+    """A dbt project and a copy of the session's built warehouse beside it, to run dbt
+    commands on without touching the build."""
+    assert clean_build.exit_code == 0, clean_build.stderr
+    project = tmp_path / "project"
+    project.mkdir()
+    copy_dbt_project(project)
+    warehouse = tmp_path / clean_build.warehouse.name
+    shutil.copy2(clean_build.warehouse, warehouse)
+    return project, warehouse

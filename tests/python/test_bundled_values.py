@@ -6,10 +6,11 @@ on the identity it breaks, not on a fixture; the unit tests test the code with f
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from support import copy_of_the_build
 
 from final_accounts.dbt_runner import copy_dbt_project, run_dbt
 
@@ -17,18 +18,8 @@ BUNDLED_TESTS = 16
 SQL_UNIT_TESTS = 17
 
 
-def _copy_of_the_build(clean_build, tmp_path) -> tuple[Path, Path]:
-    assert clean_build.exit_code == 0, clean_build.stderr
-    project = tmp_path / "project"
-    project.mkdir()
-    copy_dbt_project(project)
-    warehouse = tmp_path / clean_build.warehouse.name
-    shutil.copy2(clean_build.warehouse, warehouse)
-    return project, warehouse
-
-
 def test_the_bundled_documents_carry_their_real_values(clean_build, tmp_path):
-    project, warehouse = _copy_of_the_build(clean_build, tmp_path)
+    project, warehouse = copy_of_the_build(clean_build, tmp_path)
 
     results = run_dbt(project, warehouse, ["test", "--selector", "bundled_documents"])
 
@@ -37,7 +28,7 @@ def test_the_bundled_documents_carry_their_real_values(clean_build, tmp_path):
 
 
 def test_the_sql_unit_tests_pass(clean_build, tmp_path):
-    project, warehouse = _copy_of_the_build(clean_build, tmp_path)
+    project, warehouse = copy_of_the_build(clean_build, tmp_path)
 
     results = run_dbt(project, warehouse, ["test", "--selector", "sql_unit_tests"])
 

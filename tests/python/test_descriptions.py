@@ -1,6 +1,6 @@
 """Every mart and every mart column is described in Chinese and in English, and the DuckDB
-catalog carries the same text (persist_docs), so a SQL client shows it: a comment is one or
-more Chinese lines, then exactly one English line last.
+catalog carries the same text (macro persist_descriptions), so a SQL client shows it: a
+comment is one or more Chinese lines, then exactly one English line last.
 
 What counts as a Chinese or an English line, robust to the identifiers both languages quote:
 - Identifiers and codes are left out before counting: quoted or backticked spans

@@ -52,6 +52,12 @@ def _keep_duckdb_connection_open() -> None:
         )
 
 
+def import_great_expectations() -> None:
+    """Import GX (~3 s: it imports scipy, altair and pandas), for run_suites to find it
+    imported; the build does it in a thread while dbt builds."""
+    import great_expectations  # noqa: F401
+
+
 def run_suites(database: Path, suites: list[Suite], *, read_only: bool) -> list[ExpectationResult]:
     """Validate every suite against the warehouse file; one result per expectation."""
     import great_expectations as gx
