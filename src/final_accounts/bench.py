@@ -4,16 +4,18 @@ document fitted over the sizes, an incremental rebuild after adding one document
 largest set, the PDF stage per page, and the mutation sweep (the narrative's amounts and the
 statements' cells). Targets are printed beside the measured figures.
 
-Each stage runs in a forked child so that its peak resident memory (ru_maxrss from wait4) is
-its own, including the dbt and extraction processes it waits for. Every run of a size starts
-with an empty extraction cache, so extraction is measured; the incremental rebuild reuses
-the cache of the run before it.
+Each build runs in a forked child, and each of its stages in a forked child of that, so that
+a stage's peak resident memory (ru_maxrss from wait4) is its own, including the dbt and
+extraction processes it waits for. Every run of a size starts with an empty extraction
+cache, so extraction is measured; the incremental rebuild reuses the cache (and the report
+pages) of the run before it.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import os
 import shutil
 import statistics
@@ -124,12 +126,38 @@ class Measurement:
 
 
 def _build_once(documents: Path, warehouse: Path, copies: dict[str, tuple[str, str]]):
-    workspace = new_workspace(documents, warehouse, None)
-    acknowledge_copies(workspace, copies)
-    try:
-        return {stage.name: _run_stage_in_child(stage, workspace) for stage in STAGES}
-    finally:
-        discard(workspace)
+    """Stage name → (seconds, peak KiB) of one build, run in a forked child of its own as
+    `final-accounts build` is a process of its own: what one stage does beside another (Great
+    Expectations imported beside dbt) stays in that build, and this process stays small (a
+    large parent would slow the forked extraction workers' garbage collection)."""
+    read, write = os.pipe()
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        code = 1
+        try:
+            workspace = new_workspace(documents, warehouse, None)
+            acknowledge_copies(workspace, copies)
+            try:
+                timings = {stage.name: _run_stage_in_child(stage, workspace) for stage in STAGES}
+            finally:
+                discard(workspace)
+            with os.fdopen(write, "w") as pipe:
+                json.dump(timings, pipe)
+            code = 0
+        except Exception as error:  # the parent reports the failure
+            print(f"build failed: {error}", file=sys.stderr)
+        finally:
+            sys.stdout.flush()
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        timings = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError("a build failed during the benchmark")
+    return {name: tuple(sample) for name, sample in json.loads(timings).items()}
 
 
 def measure(size: int, runs: int, scratch: Path) -> Measurement:

@@ -195,10 +195,19 @@ def stage_quality_gate(workspace: Workspace) -> str:
 
 def stage_report(workspace: Workspace) -> str:
     """The HTML report (charts and tables per document, and an index) from the new
-    warehouse; published with it. A figure's page links into its PDF (`<file>.pdf#page=N`)."""
+    warehouse; published with it. A figure's page links into its PDF (`<file>.pdf#page=N`).
+    A published page whose inputs did not change is copied, not rendered again."""
     documents_href = documents_href_for(workspace.documents, workspace.published_reports)
-    pages = write_reports(workspace.database, workspace.reports, documents_href=documents_href)
-    return f"{len(pages) - 1} document report(s) and {REPORT_INDEX}"
+    report = write_reports(
+        workspace.database,
+        workspace.reports,
+        documents_href=documents_href,
+        previous=workspace.published_reports,
+    )
+    return (
+        f"{len(report.pages) - 1} document report(s) ({report.reused} unchanged, copied) "
+        f"and {REPORT_INDEX}"
+    )
 
 
 def stage_publish(workspace: Workspace) -> str:

@@ -15,8 +15,8 @@ and `loads_tracker` tells whether a page would.
 from __future__ import annotations
 
 import json
+import os
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -32,12 +32,14 @@ GENERATE = ["docs", "generate", "--static", "--no-compile"]
 
 
 def publish_static_docs(project_dir: Path, out_dir: Path) -> Path:
-    """Copy the page GENERATE wrote in project_dir to out_dir/index.html; returns that path."""
+    """Move the page GENERATE wrote in project_dir to out_dir/index.html (os.replace: a
+    reader sees the old page or the new one); returns that path."""
     page = project_dir / "target" / "static_index.html"
     if not page.is_file():
         raise BuildError(f"dbt docs generate --static wrote no {page}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    return Path(shutil.copyfile(page, out_dir / PAGE))
+    os.replace(page, out_dir / PAGE)
+    return out_dir / PAGE
 
 
 def network_references(page: str) -> list[str]:

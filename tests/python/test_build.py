@@ -118,6 +118,11 @@ def test_the_rebuild_extracts_only_the_new_document(rebuild):
     assert "2 document(s): 1 extracted, 1 from the cache" in rebuild.run.stdout
 
 
+def test_the_rebuild_renders_only_the_new_documents_report(rebuild):
+    # The bundled document's data did not change: its published page is copied.
+    assert "2 document report(s) (1 unchanged, copied) and index.html" in rebuild.run.stdout
+
+
 # -- (d) a reader holding the warehouse open -----------------------------------------------
 
 

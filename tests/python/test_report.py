@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import duckdb
 import pytest
 from support import REAL_DOCUMENT_ID
 
@@ -164,9 +165,38 @@ def test_a_document_page_is_small(reports):
 def test_the_same_warehouse_gives_byte_identical_pages(clean_build, published, reports, tmp_path):
     """Deterministic: writing the report again from the published warehouse changes nothing."""
     href = documents_href_for(clean_build.documents, reports)
-    for page in write_reports(published, tmp_path, documents_href=href):
+    for page in write_reports(published, tmp_path, documents_href=href).pages:
         assert page.read_bytes() == (reports / page.name).read_bytes(), page.name
     assert (tmp_path / PLOTLY_SCRIPT).read_bytes() == (reports / PLOTLY_SCRIPT).read_bytes()
+
+
+def test_a_page_is_copied_only_while_its_inputs_and_bytes_are_the_same(
+    clean_build, published, reports, tmp_path
+):
+    """pages.json keys each page by its inputs (its data and the report's code) and records
+    its SHA-256: written again with the published report as the previous one, an unchanged
+    page is copied byte for byte; a page whose bytes are not the recorded ones, or whose
+    document's data changed, is rendered again."""
+    href = documents_href_for(clean_build.documents, reports)
+    page_name = f"{REAL_DOCUMENT_ID}.html"
+    again = write_reports(published, tmp_path / "again", documents_href=href, previous=reports)
+    assert again.reused == 1
+    assert (tmp_path / "again" / page_name).read_bytes() == (reports / page_name).read_bytes()
+
+    tampered = tmp_path / "tampered"
+    shutil.copytree(reports, tampered)
+    (tampered / page_name).write_text("<html>not the page</html>", "utf-8")
+    again = write_reports(published, tmp_path / "t", documents_href=href, previous=tampered)
+    assert again.reused == 0
+    assert (tmp_path / "t" / page_name).read_bytes() == (reports / page_name).read_bytes()
+
+    changed = tmp_path / published.name
+    shutil.copy2(published, changed)
+    with duckdb.connect(str(changed)) as connection:
+        connection.execute("update marts.dim_document set department_name = '改名后的部门'")
+    after_change = write_reports(changed, tmp_path / "c", documents_href=href, previous=reports)
+    assert after_change.reused == 0
+    assert "改名后的部门" in (tmp_path / "c" / page_name).read_text("utf-8")
 
 
 def test_chromium_draws_every_chart_with_all_its_marks(rendered):

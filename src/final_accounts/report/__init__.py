@@ -2,22 +2,34 @@
 one local copy of Plotly's JavaScript that the pages load (nothing from the network).
 
 Read-only on the warehouse; the same warehouse gives byte-identical pages.
+
+A page is a function of its document's data and of the report's code, so a rebuild renders
+only the pages whose inputs changed: `pages.json`, written beside the pages, holds each
+page's input key (a hash of the data read for it and of the report's version) and the
+SHA-256 of the page; a page of the previous report whose key is the same and whose bytes are
+intact is copied instead of rendered (rendering is ~70% of a page's cost, reading its data
+the rest).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import plotly
 from plotly.offline import get_plotlyjs
 
-from .data import document_ids, read_document
+from .data import DocumentData, document_ids, read_document
 from .page import PLOTLY_SCRIPT, document_page, index_page
 
 INDEX = "index.html"
+PAGE_KEYS = "pages.json"
 
 _INDEX_ROWS = """
 select documents.document_id, documents.department_name, documents.fiscal_year,
@@ -53,12 +65,14 @@ def write_reports(
     *,
     workers: int | None = None,
     documents_href: str | None = None,
-) -> list[Path]:
+    previous: Path | None = None,
+) -> Report:
     """Write one page per document, the index and the one copy of Plotly's JavaScript the
-    pages load into out_dir; returns the pages written (the index last). The pages are
-    independent: several processes write them, each reading the warehouse read-only.
-    documents_href (the documents folder, relative to where the pages are published) makes
-    every cited page a link into its PDF (`<file>.pdf#page=N`)."""
+    pages load into out_dir. The pages are independent:
+    several processes write them, each reading the warehouse read-only. documents_href (the
+    documents folder, relative to where the pages are published) makes every cited page a
+    link into its PDF (`<file>.pdf#page=N`). previous is the folder of the last report: its
+    pages whose inputs are unchanged are copied, not rendered again."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / PLOTLY_SCRIPT).write_text(get_plotlyjs(), "utf-8")
     with duckdb.connect(str(database), read_only=True) as connection:
@@ -66,36 +80,100 @@ def write_reports(
         cursor = connection.execute(_INDEX_ROWS)
         names = [d[0] for d in cursor.description]
         documents = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    reusable = _previous_pages(previous)
     workers = min(workers or os.cpu_count() or 1, len(ids))
     if workers <= 1 or len(ids) < POOL_MIN_DOCUMENTS:
-        written = _write_pages(database, out_dir, ids, documents_href)
+        written = _write_pages(database, out_dir, ids, documents_href, reusable)
     else:
         chunks = [ids[n::workers] for n in range(workers)]
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             parts = pool.map(
                 _write_pages, [database] * workers, [out_dir] * workers, chunks,
-                [documents_href] * workers,
+                [documents_href] * workers, [reusable] * workers,
             )  # fmt: skip
             written = sorted((page for part in parts for page in part), key=_ids_order(ids))
+    keys = {page.document_id: page.entry for page in written}
+    (out_dir / PAGE_KEYS).write_text(json.dumps(keys, indent=1, sort_keys=True) + "\n", "utf-8")
     index = out_dir / INDEX
     index.write_text(index_page(documents), "utf-8")
-    return [*written, index]
+    return Report(
+        pages=[*(page.path for page in written), index],
+        reused=sum(page.reused for page in written),
+    )
+
+
+@dataclass(frozen=True)
+class Report:
+    pages: list[Path]  # one per document, then the index
+    reused: int  # document pages copied from the previous report
+
+
+class _Page:
+    def __init__(self, document_id: str, path: Path, key: str, reused: bool) -> None:
+        self.document_id, self.path, self.reused = document_id, path, reused
+        self.entry = {"inputs": key, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+
+
+def _report_version() -> str:
+    """The report's code (this package's modules) and Plotly's version."""
+    digest = hashlib.sha256(plotly.__version__.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _inputs_key(data: DocumentData, version: str) -> str:
+    # the dataclass's repr spells out every value read for the page (rows are lists of
+    # dicts in query order, amounts Decimal), so equal reprs render equal pages
+    return hashlib.sha256(f"{version}\0{data!r}".encode()).hexdigest()
+
+
+def _previous_pages(previous: Path | None) -> dict[str, tuple[Path, str, str]]:
+    """Document id → (page, inputs key, SHA-256) of the previous report (none when its
+    pages.json is missing or unreadable)."""
+    try:
+        entries = json.loads((previous / PAGE_KEYS).read_text("utf-8")) if previous else {}
+    except (OSError, ValueError):
+        return {}
+    return {
+        document_id: (previous / f"{document_id}.html", entry["inputs"], entry["sha256"])
+        for document_id, entry in entries.items()
+        if isinstance(entry, dict) and {"inputs", "sha256"} <= entry.keys()
+    }
 
 
 def _write_pages(
-    database: Path, out_dir: Path, ids: list[str], documents_href: str | None = None
-) -> list[Path]:
+    database: Path,
+    out_dir: Path,
+    ids: list[str],
+    documents_href: str | None = None,
+    reusable: dict[str, tuple[Path, str, str]] | None = None,
+) -> list[_Page]:
     written = []
+    version = _report_version()
     with duckdb.connect(str(database), read_only=True) as connection:
         for document_id in ids:
             page = out_dir / f"{document_id}.html"
             data = read_document(connection, document_id, documents_href)
-            page.write_text(document_page(data), "utf-8")
-            written.append(page)
+            key = _inputs_key(data, version)
+            reused = _copy_if_unchanged((reusable or {}).get(document_id), key, page)
+            if not reused:
+                page.write_text(document_page(data), "utf-8")
+            written.append(_Page(document_id, page, key, reused))
     return written
 
 
+def _copy_if_unchanged(previous: tuple[Path, str, str] | None, key: str, page: Path) -> bool:
+    if previous is None or previous[1] != key or not previous[0].is_file():
+        return False
+    content = previous[0].read_bytes()
+    if hashlib.sha256(content).hexdigest() != previous[2]:
+        return False  # the old page is not the one its key was recorded for
+    page.write_bytes(content)
+    return True
+
+
 def _ids_order(ids: list[str]):
-    position = {f"{document_id}.html": n for n, document_id in enumerate(ids)}
-    return lambda page: position[page.name]
+    position = {document_id: n for n, document_id in enumerate(ids)}
+    return lambda page: position[page.document_id]
