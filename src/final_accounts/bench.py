@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,30 +87,65 @@ def acknowledge_copies(workspace: Workspace, copies: dict[str, tuple[str, str]])
             csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n").writerows(extra)
 
 
+def _fork(work: Callable[[], None], what: str) -> int:
+    """Fork; the child runs work and exits 0, or 1 when it raises (saying what failed).
+    Returns the child's pid."""
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            work()
+            code = 0
+        except Exception as error:  # the parent reports the failure by the exit status
+            print(f"{what} failed: {error}", file=sys.stderr)
+        finally:
+            sys.stdout.flush()
+            os._exit(code)
+    return pid
+
+
 def _run_stage_in_child(stage: Stage, workspace: Workspace) -> tuple[float, int]:
     """(wall seconds, peak resident KiB) of one stage run in a forked child (each stage
     reads what the stages before it wrote into the workspace). The stage's work beside it
     runs in this process, as in a build, after the fork (a fork copies no running thread),
     so the later stages' children inherit what it did."""
-    sys.stdout.flush()
     started = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:  # the child: run the stage, report success by exit status
-        code = 1
-        try:
-            stage.run(workspace)
-            code = 0
-        except Exception as error:  # the parent reports the failure
-            print(f"stage failed: {error}", file=sys.stderr)
-        finally:
-            sys.stdout.flush()
-            os._exit(code)
+    pid = _fork(lambda: stage.run(workspace), f"stage {stage.name}")
     with work_beside(stage):
         _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{stage.name} failed during the benchmark")
     return elapsed, usage.ru_maxrss
+
+
+def _build_once(documents: Path, warehouse: Path, copies: dict[str, tuple[str, str]]):
+    """Stage name → (seconds, peak KiB) of one build, run in a forked child of its own as
+    `final-accounts build` is a process of its own: what one stage does beside another (Great
+    Expectations imported beside dbt) stays in that build, and this process stays small (a
+    large parent would slow the forked extraction workers' garbage collection)."""
+    read, write = os.pipe()
+
+    def build() -> None:
+        os.close(read)
+        workspace = new_workspace(documents, warehouse, None)
+        acknowledge_copies(workspace, copies)
+        try:
+            timings = {stage.name: _run_stage_in_child(stage, workspace) for stage in STAGES}
+        finally:
+            discard(workspace)
+        with os.fdopen(write, "w") as pipe:
+            json.dump(timings, pipe)
+
+    pid = _fork(build, "build")
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        timings = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError("a build failed during the benchmark")
+    return {name: tuple(sample) for name, sample in json.loads(timings).items()}
 
 
 @dataclass
@@ -123,41 +159,6 @@ class Measurement:
     @property
     def total(self) -> float:
         return sum(self.seconds.values())
-
-
-def _build_once(documents: Path, warehouse: Path, copies: dict[str, tuple[str, str]]):
-    """Stage name → (seconds, peak KiB) of one build, run in a forked child of its own as
-    `final-accounts build` is a process of its own: what one stage does beside another (Great
-    Expectations imported beside dbt) stays in that build, and this process stays small (a
-    large parent would slow the forked extraction workers' garbage collection)."""
-    read, write = os.pipe()
-    sys.stdout.flush()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read)
-        code = 1
-        try:
-            workspace = new_workspace(documents, warehouse, None)
-            acknowledge_copies(workspace, copies)
-            try:
-                timings = {stage.name: _run_stage_in_child(stage, workspace) for stage in STAGES}
-            finally:
-                discard(workspace)
-            with os.fdopen(write, "w") as pipe:
-                json.dump(timings, pipe)
-            code = 0
-        except Exception as error:  # the parent reports the failure
-            print(f"build failed: {error}", file=sys.stderr)
-        finally:
-            sys.stdout.flush()
-            os._exit(code)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        timings = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError("a build failed during the benchmark")
-    return {name: tuple(sample) for name, sample in json.loads(timings).items()}
 
 
 def measure(size: int, runs: int, scratch: Path) -> Measurement:
