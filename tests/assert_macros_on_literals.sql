@@ -188,6 +188,16 @@ cases as (
         '-2 / 10'
     union all
     select
+        'sql_string: quotes doubled',
+        {{ sql_string("部门's 'x'") }},
+        '部门''s ''x'''
+    union all
+    select
+        'sql_string: a number rendered as text',
+        {{ sql_string(1) }},
+        '1'
+    union all
+    select
         'generate_schema_name: custom schema used as is',
         '{{ generate_schema_name("marts", none) }}',
         'marts'

@@ -30,14 +30,14 @@
         {%- if node.description -%}
             {%- do statements.append(
                 'comment on ' ~ ('view' if node.config.materialized == 'view' else 'table') ~ ' '
-                ~ relation ~ ' is ' ~ comment_literal(node.description) ~ ';') -%}
+                ~ relation ~ ' is ' ~ sql_string(node.description) ~ ';') -%}
         {%- endif -%}
         {%- for column in node.columns.values()
             if column.description and (node.schema ~ '.' ~ node.alias ~ '.' ~ column.name) in existing -%}
             {%- do statements.append(
                 'comment on column ' ~ relation ~ '.'
                 ~ (adapter.quote(column.name) if column.quote else column.name)
-                ~ ' is ' ~ comment_literal(column.description) ~ ';') -%}
+                ~ ' is ' ~ sql_string(column.description) ~ ';') -%}
         {%- endfor -%}
     {%- endfor -%}
     {%- if statements -%}
@@ -45,8 +45,3 @@
         {%- do run_query('begin transaction;\n' ~ (statements | join('\n')) ~ '\ncommit;') -%}
     {%- endif -%}
 {% endmacro %}
-
-{#- A description as a SQL string literal. -#}
-{% macro comment_literal(text) -%}
-    '{{ text | replace("'", "''") }}'
-{%- endmacro %}

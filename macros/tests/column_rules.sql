@@ -56,7 +56,7 @@
     select 'accepted_values' as rule, '{{ column }}' as column_name, cast({{ column }} as varchar) as value,
         count(*) as failing_rows
     from {{ model }}
-    where {{ column }} not in ({% for value in values %}'{{ value | replace("'", "''") }}'{{ ", " if not loop.last }}{% endfor %})
+    where {{ column }} not in ({% for value in values %}{{ sql_string(value) }}{{ ", " if not loop.last }}{% endfor %})
     group by {{ column }}
 {%- endset -%}
 {%- do checks.append(check) -%}

@@ -54,15 +54,16 @@ def extractor_version() -> str:
     return source_version(PACKAGE, RAW_SCHEMA, *sorted(TEMPLATES.glob("*.yaml")))
 
 
-def source_version(package: Path, *data: Path) -> str:
-    """A hash of the extraction code in a package folder (the path and bytes of every module
-    it consists of) and of the data files it reads."""
+def source_version(package: Path, *data: Path, excluded: tuple[str, ...] = _NOT_EXTRACTION) -> str:
+    """A hash of the code in a package folder (the path and bytes of every module it consists
+    of, but those whose relative path starts with one of excluded: by default, the modules
+    that do not extract) and of the data files it reads."""
     digest = hashlib.sha256()
     for path in data:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for path in sorted(package.rglob("*.py")):
         relative = path.relative_to(package).as_posix()
-        if relative.startswith(_NOT_EXTRACTION) or "__pycache__" in relative:
+        if relative.startswith(excluded) or "__pycache__" in relative:
             continue
         digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

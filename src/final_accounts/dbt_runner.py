@@ -96,7 +96,7 @@ def run_dbt(
         common += ["--vars", json.dumps(variables, ensure_ascii=False)]
     session = [
         sys.executable, "-m", "final_accounts.dbt_session",
-        json.dumps([[*arguments, *common] for arguments in commands], ensure_ascii=False),
+        json.dumps({"commands": commands, "options": common}, ensure_ascii=False),
     ]  # fmt: skip
     environment = {
         **os.environ,

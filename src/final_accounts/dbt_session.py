@@ -1,9 +1,9 @@
 """The child process of dbt_runner: dbt commands run in order on one parse of the project.
 
-`python -m final_accounts.dbt_session '<JSON list of argument lists>'` parses the project
-once (dbt parse, from the partial-parse state when it is current) and hands the manifest to
-each command, so dbt's import and parse (3–8 s) are paid once per step, not per command.
-It stops at the first command that fails. Exit code: 0 when every command succeeded, 1 when
+`python -m final_accounts.dbt_session '{"commands": [[...], ...], "options": [...]}'` parses
+the project once (dbt parse, from the partial-parse state when it is current) and hands the
+manifest to each command, so dbt's import and parse (3–8 s) are paid once per step, not per
+command. It stops at the first command that fails. Exit code: 0 when every command succeeded, 1 when
 one failed (a node errored or a test failed), 2 when dbt could not run it at all.
 """
 
@@ -15,16 +15,18 @@ import sys
 from dbt.cli.main import dbtRunner
 
 
-def run(commands: list[list[str]]) -> int:
+def run(commands: list[list[str]], options: list[str]) -> int:
+    """Each command (its words and selection) with the options every command shares
+    (project, profiles, target and log paths, threads, vars, quiet)."""
     if not commands:
         return 0
-    parsed = dbtRunner().invoke(["parse", *_common_flags(commands[0])])
+    parsed = dbtRunner().invoke(["parse", *options])
     if not parsed.success:
         _print_exception("parse", parsed.exception)
         return 2
     runner = dbtRunner(manifest=parsed.result)
     for arguments in commands:
-        result = runner.invoke(arguments)
+        result = runner.invoke([*arguments, *options])
         if result.exception is not None:
             _print_exception(arguments[0], result.exception)
             return 2
@@ -33,16 +35,12 @@ def run(commands: list[list[str]]) -> int:
     return 0
 
 
-def _common_flags(arguments: list[str]) -> list[str]:
-    """The options of a command that apply to every command (the arguments after the
-    command's own words and selection): project, profiles, target and log paths, threads,
-    vars, quiet. They start at --project-dir, as dbt_runner writes them."""
-    return arguments[arguments.index("--project-dir") :]
-
-
 def _print_exception(command: str, exception: BaseException | None) -> None:
-    print(f"dbt {command} could not run: {exception}", file=sys.stderr)
+    # without an exception, dbt has printed why (a parse error names its file)
+    if exception is not None:
+        print(f"dbt {command} could not run: {exception}", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    sys.exit(run(json.loads(sys.argv[1])))
+    session = json.loads(sys.argv[1])
+    sys.exit(run(session["commands"], session["options"]))

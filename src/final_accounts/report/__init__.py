@@ -25,6 +25,7 @@ import duckdb
 import plotly
 from plotly.offline import get_plotlyjs
 
+from ..cache import source_version
 from .data import DocumentData, document_ids, read_document
 from .page import PLOTLY_SCRIPT, document_page, index_page
 
@@ -68,11 +69,11 @@ def write_reports(
     previous: Path | None = None,
 ) -> Report:
     """Write one page per document, the index and the one copy of Plotly's JavaScript the
-    pages load into out_dir. The pages are independent:
-    several processes write them, each reading the warehouse read-only. documents_href (the
-    documents folder, relative to where the pages are published) makes every cited page a
-    link into its PDF (`<file>.pdf#page=N`). previous is the folder of the last report: its
-    pages whose inputs are unchanged are copied, not rendered again."""
+    pages load into out_dir. The pages are independent: several processes write them, each
+    reading the warehouse read-only. documents_href (the documents folder, relative to where
+    the pages are published) makes every cited page a link into its PDF (`<file>.pdf#page=N`).
+    previous is the folder of the last report: its pages whose inputs are unchanged are
+    copied, not rendered again."""
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / PLOTLY_SCRIPT).write_text(get_plotlyjs(), "utf-8")
     with duckdb.connect(str(database), read_only=True) as connection:
@@ -80,20 +81,20 @@ def write_reports(
         cursor = connection.execute(_INDEX_ROWS)
         names = [d[0] for d in cursor.description]
         documents = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    reusable = _previous_pages(previous)
+    known = _page_keys(previous)
     workers = min(workers or os.cpu_count() or 1, len(ids))
     if workers <= 1 or len(ids) < POOL_MIN_DOCUMENTS:
-        written = _write_pages(database, out_dir, ids, documents_href, reusable)
+        written = _write_pages(database, out_dir, ids, documents_href, previous, known)
     else:
         chunks = [ids[n::workers] for n in range(workers)]
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             parts = pool.map(
                 _write_pages, [database] * workers, [out_dir] * workers, chunks,
-                [documents_href] * workers, [reusable] * workers,
+                [documents_href] * workers, [previous] * workers, [known] * workers,
             )  # fmt: skip
             written = sorted((page for part in parts for page in part), key=_ids_order(ids))
-    keys = {page.document_id: page.entry for page in written}
+    keys = {page.document_id: {"inputs": page.inputs, "sha256": page.sha256} for page in written}
     (out_dir / PAGE_KEYS).write_text(json.dumps(keys, indent=1, sort_keys=True) + "\n", "utf-8")
     index = out_dir / INDEX
     index.write_text(index_page(documents), "utf-8")
@@ -109,18 +110,18 @@ class Report:
     reused: int  # document pages copied from the previous report
 
 
+@dataclass(frozen=True)
 class _Page:
-    def __init__(self, document_id: str, path: Path, key: str, reused: bool) -> None:
-        self.document_id, self.path, self.reused = document_id, path, reused
-        self.entry = {"inputs": key, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    document_id: str
+    path: Path
+    inputs: str  # the key of what the page shows and the report's version
+    sha256: str
+    reused: bool
 
 
 def _report_version() -> str:
     """The report's code (this package's modules) and Plotly's version."""
-    digest = hashlib.sha256(plotly.__version__.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return f"plotly {plotly.__version__}, {source_version(Path(__file__).parent, excluded=())}"
 
 
 def _inputs_key(data: DocumentData, version: str) -> str:
@@ -129,15 +130,15 @@ def _inputs_key(data: DocumentData, version: str) -> str:
     return hashlib.sha256(f"{version}\0{data!r}".encode()).hexdigest()
 
 
-def _previous_pages(previous: Path | None) -> dict[str, tuple[Path, str, str]]:
-    """Document id → (page, inputs key, SHA-256) of the previous report (none when its
+def _page_keys(previous: Path | None) -> dict[str, dict[str, str]]:
+    """Document id → {inputs, sha256} of the previous report's pages (none when its
     pages.json is missing or unreadable)."""
     try:
         entries = json.loads((previous / PAGE_KEYS).read_text("utf-8")) if previous else {}
     except (OSError, ValueError):
         return {}
     return {
-        document_id: (previous / f"{document_id}.html", entry["inputs"], entry["sha256"])
+        document_id: entry
         for document_id, entry in entries.items()
         if isinstance(entry, dict) and {"inputs", "sha256"} <= entry.keys()
     }
@@ -148,30 +149,36 @@ def _write_pages(
     out_dir: Path,
     ids: list[str],
     documents_href: str | None = None,
-    reusable: dict[str, tuple[Path, str, str]] | None = None,
+    previous: Path | None = None,
+    known: dict[str, dict[str, str]] | None = None,
 ) -> list[_Page]:
     written = []
     version = _report_version()
     with duckdb.connect(str(database), read_only=True) as connection:
         for document_id in ids:
-            page = out_dir / f"{document_id}.html"
             data = read_document(connection, document_id, documents_href)
             key = _inputs_key(data, version)
-            reused = _copy_if_unchanged((reusable or {}).get(document_id), key, page)
-            if not reused:
-                page.write_text(document_page(data), "utf-8")
-            written.append(_Page(document_id, page, key, reused))
+            content = _unchanged_page(previous, (known or {}).get(document_id), document_id, key)
+            reused = content is not None
+            if content is None:
+                content = document_page(data).encode("utf-8")
+            page = out_dir / f"{document_id}.html"
+            page.write_bytes(content)
+            digest = hashlib.sha256(content).hexdigest()
+            written.append(_Page(document_id, page, key, digest, reused))
     return written
 
 
-def _copy_if_unchanged(previous: tuple[Path, str, str] | None, key: str, page: Path) -> bool:
-    if previous is None or previous[1] != key or not previous[0].is_file():
-        return False
-    content = previous[0].read_bytes()
-    if hashlib.sha256(content).hexdigest() != previous[2]:
-        return False  # the old page is not the one its key was recorded for
-    page.write_bytes(content)
-    return True
+def _unchanged_page(
+    previous: Path | None, entry: dict[str, str] | None, document_id: str, key: str
+) -> bytes | None:
+    """The previous report's page of the document when its inputs had the same key and its
+    bytes are the ones recorded for them; else None."""
+    if previous is None or entry is None or entry["inputs"] != key:
+        return None
+    path = previous / f"{document_id}.html"
+    content = path.read_bytes() if path.is_file() else b""
+    return content if hashlib.sha256(content).hexdigest() == entry["sha256"] else None
 
 
 def _ids_order(ids: list[str]):
